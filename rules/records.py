@@ -19,7 +19,8 @@ RecordKind = Literal["page", "document", "external"]
 
 # Where a date was found, strongest first.  The verdict names the source it used.
 DATE_SOURCES = (
-    "title",          # the page/document title or the link text pointing to it
+    "title",          # the page/document title
+    "link",           # the link text or table row of a link pointing to it
     "lead",           # the first lines of the document body (cover, header, issue line)
     "text",           # elsewhere in the main text
     "meta",           # HTML meta tags / <time> / JSON-LD (via htmldate)
@@ -29,7 +30,7 @@ DATE_SOURCES = (
     "last_modified",  # HTTP Last-Modified header
 )
 DateSource = Literal[
-    "title", "lead", "text", "meta", "document_meta", "url", "sitemap", "last_modified"
+    "title", "link", "lead", "text", "meta", "document_meta", "url", "sitemap", "last_modified"
 ]
 
 
@@ -53,6 +54,10 @@ class LinkContext:
 @dataclass(frozen=True)
 class DatedValue:
     """A date found for a record, with the period it stands for and its source.
+
+    The crawler supplies the dates it alone can see (meta tags, document
+    metadata, URL, sitemap, Last-Modified); dates written in the text (title,
+    link, lead, body) are found by :mod:`rules.evidence_dates`.
 
     ``start``..``end`` is the period the text names: a day is one day, a month
     the whole month, a fiscal year 1 Oct .. 30 Sep.

@@ -102,7 +102,9 @@ def _tokenizer(extra_terms: frozenset[str]) -> Tokenizer:
 
 def tokenizer(extra_terms: Iterable[str] = ()) -> Tokenizer:
     """A cached newmm tokenizer whose dictionary includes ``extra_terms``."""
-    return _tokenizer(frozenset(t for t in extra_terms if t))
+    if not isinstance(extra_terms, frozenset):
+        extra_terms = frozenset(t for t in extra_terms if t)
+    return _tokenizer(extra_terms)
 
 
 def tokenize(text: str, extra_terms: Iterable[str] = ()) -> list[str]:

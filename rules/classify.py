@@ -1,0 +1,176 @@
+"""Classify a document record into the categories of a rule set.
+
+Each field of a record (the link texts pointing to it, the table row around
+those links, its title, headings, first lines, URL and body) is searched for
+the keywords of every concept.  A concept scores the field's weight once per
+field it matches in; body matches score per distinct keyword up to
+``body_cap``, so a news item that mentions procurement in passing never
+becomes procurement evidence.  A category's score is the best score of its
+concepts; the record is evidence for the best-scoring category (and for any
+tie) when that score reaches the rule set's threshold.  Everything is
+deterministic and data-driven: weights, threshold and vocabulary come from
+the rule set's YAML.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+from rules.matcher import KeywordMatcher
+from rules.records import LEAD_CHARS, DocumentRecord
+from rules.ruleset import RuleSet
+from rules.text import compact_text
+
+BODY_LIMIT = 300_000  # characters of body text searched per record
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: str
+    field: str
+    keyword: str
+    strength: float = 1.0   # 1.0, or the weak factor for a generic word inside a longer text
+
+
+@dataclass
+class CategoryScore:
+    category: str
+    score: float
+    concept: str                      # the concept that gave the score
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def matched(self) -> list[str]:
+        """``field:keyword`` strings, for reports."""
+        seen: list[str] = []
+        for h in self.hits:
+            label = f"{h.field}:{h.keyword}"
+            if label not in seen:
+                seen.append(label)
+        return seen
+
+
+@dataclass
+class Classification:
+    url: str
+    scores: dict[str, CategoryScore]  # every category with a non-zero score
+    categories: list[str]             # the categories this record is evidence for
+
+    def best(self) -> CategoryScore | None:
+        return max(self.scores.values(), key=lambda s: s.score, default=None)
+
+
+def record_fields(record: DocumentRecord) -> dict[str, list[str]]:
+    """The texts of each field of a record, as the classifier searches them."""
+    links = record.links_in
+    path = urllib.parse.unquote(urllib.parse.urlsplit(record.url).path)
+    headings = list(record.headings) + [lc.heading for lc in links if lc.heading]
+    return {
+        "link": [lc.label for lc in links if lc.label],
+        "context": [lc.row_text for lc in links if lc.row_text],
+        "title": [record.title] if record.title else [],
+        "heading": headings,
+        "lead": [record.lead] if record.body_text else [],
+        "url": [path.replace("/", " ").replace("_", " ").replace("-", " ")] if path else [],
+        "body": [record.body_text[LEAD_CHARS:BODY_LIMIT]] if len(record.body_text) > LEAD_CHARS
+        else [],
+    }
+
+
+class Classifier:
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        scoring = ruleset.scoring
+        self.weights = scoring.weights
+        self.matcher = KeywordMatcher(
+            [(cid, kw, False) for cid, c in ruleset.concepts.items() for kw in c.keywords]
+            + [(cid, kw, True) for cid, c in ruleset.concepts.items() for kw in c.weak],
+            anywhere_min_chars=scoring.anywhere_min_chars,
+        )
+        self.vague = {_core(compact_text(v)) for v in scoring.vague_links}
+        self.excludes = {
+            cid: [compact_text(x) for x in c.exclude] for cid, c in ruleset.concepts.items()
+        }
+        self.decoys = {cid for cid, c in ruleset.concepts.items() if c.decoy}
+        self.concept_categories: dict[str, list[str]] = {}
+        for cat in ruleset.categories:
+            for cid in cat.concepts:
+                self.concept_categories.setdefault(cid, []).append(cat.id)
+        self.host_concepts = [
+            (host, cid) for cid, c in ruleset.concepts.items() for host in c.external_hosts
+        ]
+
+    def is_vague(self, label: str) -> bool:
+        core = _core(compact_text(label))
+        return not core or core in self.vague
+
+    def concept_hits(self, record: DocumentRecord) -> dict[str, list[Hit]]:
+        hits: dict[str, list[Hit]] = {}
+        weak_factor = self.ruleset.scoring.weak_factor
+        for field_name, texts in record_fields(record).items():
+            for text in texts:
+                compact = compact_text(text)
+                core_len = len(_core(compact))
+                for m in self.matcher.find(compact, compacted=True):
+                    if m.concept in self.decoys:
+                        continue
+                    if any(x and x in compact for x in self.excludes[m.concept]):
+                        continue
+                    strength = 1.0
+                    if m.weak and len(_core(compact[m.start:m.end])) < 0.6 * core_len:
+                        strength = weak_factor
+                    hits.setdefault(m.concept, []).append(
+                        Hit(m.concept, field_name, m.keyword, strength)
+                    )
+        if record.kind == "external":
+            host = (urllib.parse.urlsplit(record.url).hostname or "").lower()
+            for suffix, cid in self.host_concepts:
+                if host == suffix or host.endswith("." + suffix):
+                    hits.setdefault(cid, []).append(Hit(cid, "link", host))
+        return hits
+
+    def concept_score(self, hits: list[Hit], weights: dict[str, float]) -> float:
+        best: dict[str, float] = {}
+        for h in hits:
+            if h.field != "body":
+                best[h.field] = max(best.get(h.field, 0.0), h.strength)
+        score = sum(weights[f] * strength for f, strength in best.items())
+        body_keywords = {h.keyword for h in hits if h.field == "body"}
+        score += min(self.ruleset.scoring.body_cap, weights["body"] * len(body_keywords))
+        return score
+
+    def field_weights(self, record: DocumentRecord) -> dict[str, float]:
+        """The rule set's weights; when every link to the record says nothing
+        ("คลิก", "ดาวน์โหลด"), its file name speaks for the link."""
+        weights = self.weights
+        if record.links_in and all(self.is_vague(lc.label) for lc in record.links_in):
+            weights = dict(weights, url=max(weights["url"], weights["link"]))
+        return weights
+
+    def classify(self, record: DocumentRecord) -> Classification:
+        scores: dict[str, CategoryScore] = {}
+        weights = self.field_weights(record)
+        for cid, hits in self.concept_hits(record).items():
+            score = self.concept_score(hits, weights)
+            for cat in self.concept_categories.get(cid, []):
+                current = scores.get(cat)
+                if current is None or score > current.score:
+                    scores[cat] = CategoryScore(cat, score, cid, hits)
+        threshold = self.ruleset.scoring.threshold
+        best = max((s.score for s in scores.values()), default=0.0)
+        chosen: list[str] = []
+        if best >= threshold:
+            floor = max(threshold, best * self.ruleset.scoring.tie_ratio)
+            chosen = [c.id for c in self.ruleset.categories
+                      if c.id in scores and scores[c.id].score >= floor]
+        return Classification(record.url, scores, chosen)
+
+
+_NOT_CORE = re.compile(r"[\W\d_]+|\b(?:o|oit)\b")
+
+
+def _core(compact: str) -> str:
+    """The letters of a text, without digits, punctuation and O-codes."""
+    return _NOT_CORE.sub("", compact)

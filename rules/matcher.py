@@ -1,0 +1,90 @@
+"""Keyword search over Thai text on word boundaries.
+
+All concept keywords of a rule set are compiled into one :class:`KeywordMatcher`.
+Text and keywords are compared in the compact form of :func:`rules.text.compact_text`
+(normalised, lower-case, spaces between Thai letters removed).  A keyword
+shorter than ``anywhere_min_chars`` must start and end on a pythainlp token
+boundary, so ``ข่าว`` does not match inside an unrelated word; longer keywords
+are specific enough to match anywhere, which keeps matching robust where a
+PDF text layer splits words.  Overlapping matches are resolved by span: a
+match that lies inside a longer match of another concept is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rules.text import compact_text, token_boundaries
+
+_PREFIX = 2
+
+
+@dataclass(frozen=True)
+class Match:
+    concept: str
+    keyword: str   # the keyword as written in the rule set
+    start: int
+    end: int
+    weak: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class KeywordMatcher:
+    def __init__(
+        self, keywords: Iterable[tuple[str, str, bool]], anywhere_min_chars: int = 7
+    ) -> None:
+        """``keywords``: (concept id, keyword as written, weak) triples."""
+        self.anywhere_min_chars = anywhere_min_chars
+        self._index: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+        terms = set()
+        for concept, keyword, weak in keywords:
+            compact = compact_text(keyword)
+            if not compact:
+                continue
+            terms.add(compact)
+            self._index[compact[:_PREFIX]].append((compact, concept, keyword, weak))
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        # Keywords join the tokenizer dictionary so they come out as whole tokens.
+        self.terms = frozenset(t for t in terms if " " not in t)
+
+    def find_all(self, text: str, compacted: bool = False) -> list[Match]:
+        """Every keyword occurrence in ``text`` (before span resolution)."""
+        compact = text if compacted else compact_text(text)
+        if not compact:
+            return []
+        bounds: set[int] | None = None
+        found: list[Match] = []
+        index = self._index
+        for pos in range(len(compact) - 1 if len(compact) > 1 else 1):
+            entries = index.get(compact[pos:pos + _PREFIX])
+            if not entries:
+                continue
+            for kw, concept, original, weak in entries:
+                if not compact.startswith(kw, pos):
+                    continue
+                end = pos + len(kw)
+                if len(kw) < self.anywhere_min_chars:
+                    if bounds is None:
+                        bounds = token_boundaries(compact, self.terms)
+                    if pos not in bounds or end not in bounds:
+                        continue
+                found.append(Match(concept, original, pos, end, weak))
+        return found
+
+    def find(self, text: str, compacted: bool = False) -> list[Match]:
+        """Matches after span resolution: longest first; a match inside a longer
+        match is dropped (it is the same word, or a word of another concept)."""
+        kept: list[Match] = []
+        for m in sorted(self.find_all(text, compacted), key=lambda m: (-m.length, m.start)):
+            covered = any(
+                k.start <= m.start and m.end <= k.end and k.length > m.length for k in kept
+            )
+            if not covered:
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)

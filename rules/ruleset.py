@@ -1,0 +1,270 @@
+"""Rule sets as data: loading and validating ``rules/rulesets/*.yaml``.
+
+A rule set lists the categories an office website must publish (the seed's
+1.1–1.8, or one year's OIT items O1–On).  Categories do not carry keywords
+themselves: they name *concepts* from ``concepts.yaml`` (structure,
+executives, procurement announcements …), so the Thai wording lives in one
+place and every rule set, old or new, classifies with the same vocabulary.
+The format is described in ``docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rules.yamlsource import Fields, SourceError, line_of, load_yaml
+
+RULESET_DIR = Path(__file__).with_name("rulesets")
+CONCEPTS_FILE = "concepts.yaml"
+FRESHNESS_POLICIES = (
+    "max_age",               # newest dated evidence at most `days` before as-of
+    "fiscal_year",           # evidence dated within the rule set's fiscal year
+    "previous_fiscal_year",  # evidence covering the fiscal year before it
+    "semiannual",            # covers Oct–Mar of the fiscal year (due after 31 Mar)
+    "monthly",               # one item per elapsed month of the fiscal year
+    "none",                  # must exist; dates do not matter
+)
+FIELDS = ("link", "context", "title", "heading", "lead", "url", "body")
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    title_th: str
+    keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    decoy: bool = False          # claims its span; counts for no category
+    period_counts: bool = False  # multi-year periods (plan horizons) count as dates
+    external_hosts: tuple[str, ...] = ()  # links to these hosts count for the concept
+    weak: tuple[str, ...] = ()   # generic words: full weight only when they are the whole label
+
+
+@dataclass(frozen=True)
+class Freshness:
+    policy: str
+    days: int = 365
+    grace_days: int = 0
+
+    def describe_th(self) -> str:
+        return {
+            "max_age": f"ต้องมีหลักฐานลงวันที่ไม่เกิน {self.days} วันก่อนวันที่ตรวจ",
+            "fiscal_year": "ต้องเป็นข้อมูลของปีงบประมาณที่ประเมิน",
+            "previous_fiscal_year": "ต้องครอบคลุมปีงบประมาณก่อนหน้า",
+            "semiannual": "ต้องมีรายงานรอบ 6 เดือน (ต.ค.–มี.ค.)",
+            "monthly": "ต้องมีข้อมูลทุกเดือนที่ผ่านมาของปีงบประมาณ",
+            "none": "ต้องมีข้อมูลเผยแพร่ (ไม่กำหนดช่วงวันที่)",
+        }[self.policy]
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title_th: str
+    title_en: str
+    concepts: tuple[str, ...]
+    freshness: Freshness
+    seed: str | None = None       # seed category an OIT item maps to ("1.1" … "1.8"), or None
+    confirmed: bool = True        # False: wording/code not confirmed by the research
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class QualityRule:
+    """Category 1.9: accurate, complete, current — computed from the others."""
+
+    id: str
+    title_th: str
+    title_en: str
+    max_stale: int = 0
+    max_broken_links: int = 0
+    max_no_text_layer: int = 0
+
+
+@dataclass(frozen=True)
+class Scoring:
+    weights: dict[str, float]
+    threshold: float
+    body_cap: float
+    anywhere_min_chars: int  # keywords at least this long match inside words too
+    tie_ratio: float         # other categories kept when score >= best * tie_ratio
+    weak_factor: float = 0.5     # weight of a weak keyword inside a longer text
+    vague_links: tuple[str, ...] = ()  # link texts that say nothing ("คลิก", "download")
+
+
+@dataclass
+class RuleSet:
+    id: str
+    title_th: str
+    title_en: str
+    kind: str                     # "seed" | "oit"
+    fiscal_year: int | None       # BE; required for OIT rule sets
+    categories: list[Category]
+    concepts: dict[str, Concept]
+    scoring: Scoring
+    quality: QualityRule | None = None
+    path: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def category(self, category_id: str) -> Category:
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        raise KeyError(category_id)
+
+    @property
+    def category_ids(self) -> list[str]:
+        ids = [c.id for c in self.categories]
+        return ids + ([self.quality.id] if self.quality else [])
+
+
+def available_rulesets(directory: Path = RULESET_DIR) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.yaml") if p.name != CONCEPTS_FILE)
+
+
+def resolve_ruleset_path(name_or_path: str) -> Path:
+    """``seed`` → the bundled file; anything with a slash or ``.yaml`` is a path."""
+    if "/" in name_or_path or name_or_path.endswith((".yaml", ".yml")):
+        return Path(name_or_path)
+    path = RULESET_DIR / f"{name_or_path}.yaml"
+    if not path.exists():
+        raise SourceError(
+            name_or_path, None,
+            f"unknown rule set (available: {', '.join(available_rulesets())})",
+        )
+    return path
+
+
+def load_ruleset(name_or_path: str) -> RuleSet:
+    """Load and validate a rule set; raises :class:`SourceError` (``FILE:LINE: …``)."""
+    path = resolve_ruleset_path(name_or_path)
+    data = load_yaml(path)
+    top = Fields(path, data, "rule set")
+    top.check_keys({"id", "title_th", "title_en", "kind", "fiscal_year", "concepts_file",
+                    "scoring", "default_freshness", "categories", "quality", "notes"})
+    concepts_path = path.parent / top.get("concepts_file", str, CONCEPTS_FILE)
+    concepts = load_concepts(concepts_path)
+    kind = top.get("kind", str)
+    if kind not in ("seed", "oit"):
+        raise top.error(f"rule set: 'kind' must be 'seed' or 'oit', got {kind!r}")
+    fiscal_year = top.get("fiscal_year", int, None)
+    if kind == "oit" and fiscal_year is None:
+        raise top.error("rule set: an OIT rule set needs 'fiscal_year' (BE, e.g. 2569)")
+    if fiscal_year is not None and not 2500 <= fiscal_year <= 2700:
+        raise top.error(f"rule set: 'fiscal_year' must be a Buddhist-Era year, got {fiscal_year}")
+    default_freshness = _freshness(path, top.get("default_freshness", dict, {"policy": "none"}))
+    scoring = _scoring(path, top.get("scoring", dict))
+    raw_categories = top.get("categories", list)
+    if not raw_categories:
+        raise top.error("rule set: 'categories' is empty")
+    categories: list[Category] = []
+    seen: set[str] = set()
+    for raw in raw_categories:
+        cat = _category(path, raw, concepts, default_freshness, kind, fiscal_year)
+        if cat.id in seen:
+            raise SourceError(path, line_of(raw), f"category {cat.id!r} is listed twice")
+        seen.add(cat.id)
+        categories.append(cat)
+    quality = None
+    if "quality" in top.data:
+        q = Fields(path, top.data["quality"], "quality")
+        q.check_keys({"id", "title_th", "title_en", "max_stale", "max_broken_links",
+                      "max_no_text_layer"})
+        quality = QualityRule(
+            id=str(q.get("id", str)), title_th=q.get("title_th", str),
+            title_en=q.get("title_en", str), max_stale=q.get("max_stale", int, 0),
+            max_broken_links=q.get("max_broken_links", int, 0),
+            max_no_text_layer=q.get("max_no_text_layer", int, 0),
+        )
+    return RuleSet(
+        id=top.get("id", str), title_th=top.get("title_th", str),
+        title_en=top.get("title_en", str), kind=kind, fiscal_year=fiscal_year,
+        categories=categories, concepts=concepts, scoring=scoring, quality=quality,
+        path=str(path), notes=top.strings("notes", []),
+    )
+
+
+def load_concepts(path: Path) -> dict[str, Concept]:
+    data = load_yaml(path)
+    top = Fields(path, data, "concepts file")
+    top.check_keys({"concepts"})
+    raw = Fields(path, top.get("concepts", dict), "concepts")
+    concepts: dict[str, Concept] = {}
+    for cid, body in raw.data.items():
+        if cid == "__line__":
+            continue
+        f = Fields(path, body, f"concept {cid!r}", raw.line)
+        f.check_keys({"title_th", "keywords", "weak", "exclude", "decoy", "period_counts",
+                      "external_hosts", "note"})
+        keywords = f.strings("keywords")
+        weak = f.strings("weak", [])
+        if not keywords and not weak:
+            raise f.error(f"concept {cid!r}: 'keywords' is empty")
+        concepts[cid] = Concept(
+            id=cid, title_th=f.get("title_th", str, cid), keywords=tuple(keywords),
+            exclude=tuple(f.strings("exclude", [])), decoy=f.get("decoy", bool, False),
+            period_counts=f.get("period_counts", bool, False),
+            external_hosts=tuple(f.strings("external_hosts", [])), weak=tuple(weak),
+        )
+    return concepts
+
+
+def _freshness(path: Path, raw: object) -> Freshness:
+    f = Fields(path, raw, "freshness")
+    f.check_keys({"policy", "days", "grace_days"})
+    policy = f.get("policy", str)
+    if policy not in FRESHNESS_POLICIES:
+        raise f.error(
+            f"freshness: unknown policy {policy!r} (one of: {', '.join(FRESHNESS_POLICIES)})"
+        )
+    days = f.get("days", int, 365)
+    if days <= 0:
+        raise f.error(f"freshness: 'days' must be positive, got {days}")
+    return Freshness(policy=policy, days=days, grace_days=f.get("grace_days", int, 0))
+
+
+def _scoring(path: Path, raw: object) -> Scoring:
+    f = Fields(path, raw, "scoring")
+    f.check_keys({"weights", "threshold", "body_cap", "anywhere_min_chars", "tie_ratio",
+                  "weak_factor", "vague_links"})
+    w = Fields(path, f.get("weights", dict), "scoring.weights", f.line)
+    w.check_keys(set(FIELDS))
+    weights = {name: w.get(name, float) for name in FIELDS}
+    threshold = f.get("threshold", float)
+    if threshold <= 0:
+        raise f.error("scoring: 'threshold' must be positive")
+    return Scoring(
+        weights=weights, threshold=threshold, body_cap=f.get("body_cap", float),
+        anywhere_min_chars=f.get("anywhere_min_chars", int, 7),
+        tie_ratio=f.get("tie_ratio", float, 1.0),
+        weak_factor=f.get("weak_factor", float, 0.5),
+        vague_links=tuple(f.strings("vague_links", [])),
+    )
+
+
+def _category(
+    path: Path, raw: object, concepts: dict[str, Concept], default: Freshness,
+    kind: str, fiscal_year: int | None,
+) -> Category:
+    f = Fields(path, raw, "category")
+    f.check_keys({"id", "title_th", "title_en", "concepts", "freshness", "seed", "confirmed",
+                  "note"})
+    cid = f.get("id", str)
+    names = f.strings("concepts")
+    for name in names:
+        if name not in concepts:
+            raise f.error(f"category {cid!r}: unknown concept {name!r}")
+        if concepts[name].decoy:
+            raise f.error(f"category {cid!r}: concept {name!r} is a decoy")
+    freshness = _freshness(path, f.data["freshness"]) if "freshness" in f.data else default
+    if freshness.policy not in ("max_age", "none") and fiscal_year is None:
+        raise f.error(f"category {cid!r}: policy {freshness.policy!r} needs the rule set's "
+                      "'fiscal_year'")
+    seed = f.get("seed", str, None)
+    if kind == "oit" and seed is not None and seed not in {f"1.{i}" for i in range(1, 9)}:
+        raise f.error(f"category {cid!r}: 'seed' must be one of 1.1 … 1.8, got {seed!r}")
+    return Category(
+        id=cid, title_th=f.get("title_th", str), title_en=f.get("title_en", str),
+        concepts=tuple(names), freshness=freshness, seed=seed,
+        confirmed=f.get("confirmed", bool, True), note=f.get("note", str, ""),
+    )
