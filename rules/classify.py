@@ -24,6 +24,7 @@ from rules.ruleset import RuleSet
 from rules.text import compact_text
 
 BODY_LIMIT = 300_000  # characters of body text searched per record
+LABEL_FIELDS = ("link", "title", "url")  # what names the record itself
 
 
 @dataclass(frozen=True)
@@ -107,20 +108,22 @@ class Classifier:
         return not core or core in self.vague
 
     def concept_hits(self, record: DocumentRecord) -> dict[str, list[Hit]]:
+        """Every concept's hits (decoys included) per field of the record."""
         hits: dict[str, list[Hit]] = {}
         weak_factor = self.ruleset.scoring.weak_factor
         for field_name, texts in record_fields(record).items():
             for text in texts:
                 compact = compact_text(text)
-                core_len = len(_core(compact))
+                core = _core(compact)
                 for m in self.matcher.find(compact, compacted=True):
-                    if m.concept in self.decoys:
-                        continue
                     if any(x and x in compact for x in self.excludes[m.concept]):
                         continue
                     strength = 1.0
-                    if m.weak and len(_core(compact[m.start:m.end])) < 0.6 * core_len:
-                        strength = weak_factor
+                    if m.weak:
+                        keyword_core = _core(compact[m.start:m.end])
+                        at_head = core.startswith(keyword_core)
+                        if not at_head and len(keyword_core) < 0.6 * len(core):
+                            strength = weak_factor
                     hits.setdefault(m.concept, []).append(
                         Hit(m.concept, field_name, m.keyword, strength)
                     )
@@ -131,12 +134,24 @@ class Classifier:
                     hits.setdefault(cid, []).append(Hit(cid, "link", host))
         return hits
 
-    def concept_score(self, hits: list[Hit], weights: dict[str, float]) -> float:
-        best: dict[str, float] = {}
+    def concept_score(
+        self, hits: list[Hit], weights: dict[str, float], fields: tuple[str, ...] = ()
+    ) -> float:
+        """Field weight × strength per field; distinct weak words in one field add up."""
+        strong: dict[str, float] = {}
+        weak: dict[str, dict[str, float]] = {}
         for h in hits:
-            if h.field != "body":
-                best[h.field] = max(best.get(h.field, 0.0), h.strength)
+            if h.field == "body" or (fields and h.field not in fields):
+                continue
+            if h.strength >= 1.0:
+                strong[h.field] = 1.0
+            else:
+                weak.setdefault(h.field, {})[h.keyword] = h.strength
+        best = {f: min(1.0, sum(words.values())) for f, words in weak.items()}
+        best.update(strong)
         score = sum(weights[f] * strength for f, strength in best.items())
+        if fields and "body" not in fields:
+            return score
         body_keywords = {h.keyword for h in hits if h.field == "body"}
         score += min(self.ruleset.scoring.body_cap, weights["body"] * len(body_keywords))
         return score
@@ -144,15 +159,23 @@ class Classifier:
     def field_weights(self, record: DocumentRecord) -> dict[str, float]:
         """The rule set's weights; when every link to the record says nothing
         ("คลิก", "ดาวน์โหลด"), its file name speaks for the link."""
-        weights = self.weights
+        weights = dict(self.weights)
         if record.links_in and all(self.is_vague(lc.label) for lc in record.links_in):
-            weights = dict(weights, url=max(weights["url"], weights["link"]))
+            weights["url"] = max(weights["url"], weights["link"])
+        if not record.title:
+            # a document without a title: its first lines are its title
+            weights["lead"] = max(weights["lead"], weights["title"])
         return weights
 
     def classify(self, record: DocumentRecord) -> Classification:
         scores: dict[str, CategoryScore] = {}
         weights = self.field_weights(record)
+        decoy_score = 0.0
         for cid, hits in self.concept_hits(record).items():
+            if cid in self.decoys:
+                # a decoy competes only on what names the record itself
+                decoy_score = max(decoy_score, self.concept_score(hits, weights, LABEL_FIELDS))
+                continue
             score = self.concept_score(hits, weights)
             for cat in self.concept_categories.get(cid, []):
                 current = scores.get(cat)
@@ -161,7 +184,7 @@ class Classifier:
         threshold = self.ruleset.scoring.threshold
         best = max((s.score for s in scores.values()), default=0.0)
         chosen: list[str] = []
-        if best >= threshold:
+        if best >= threshold and decoy_score < best:
             floor = max(threshold, best * self.ruleset.scoring.tie_ratio)
             chosen = [c.id for c in self.ruleset.categories
                       if c.id in scores and scores[c.id].score >= floor]

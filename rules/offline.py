@@ -1,6 +1,6 @@
 """Keep pythainlp off the network.
 
-pythainlp reads ``PYTHAINLP_OFFLINE`` and ``PYTHAINLP_DATA_DIR`` when it is
+pythainlp reads ``PYTHAINLP_OFFLINE`` and ``PYTHAINLP_DATA`` (its data dir) when it is
 imported, so this must run before the first ``import pythainlp``; every module
 of the project that uses pythainlp calls :func:`ensure_pythainlp_offline` first.
 """
@@ -21,11 +21,11 @@ def cache_dir() -> Path:
 
 def ensure_pythainlp_offline() -> None:
     os.environ["PYTHAINLP_OFFLINE"] = "1"
-    if "PYTHAINLP_DATA_DIR" not in os.environ:
+    if "PYTHAINLP_DATA" not in os.environ:
         data_dir = cache_dir() / "pythainlp-data"
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
             data_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "ita-audit-pythainlp-data"
             data_dir.mkdir(parents=True, exist_ok=True)
-        os.environ["PYTHAINLP_DATA_DIR"] = str(data_dir)
+        os.environ["PYTHAINLP_DATA"] = str(data_dir)

@@ -46,6 +46,10 @@ _THAI_CHAR = r"\u0e00-\u0e7f"
 _THAI_GAP = re.compile(rf"(?<=[{_THAI_CHAR}]) (?=[{_THAI_CHAR}])")
 
 TERMS_FILE = Path(__file__).with_name("terms.txt")
+# Misspellings so common on Thai office websites that they are corrected
+# before matching (ฎ for ฏ in ปฏิบัติ; a spurious ค์ in เจตจำนง).
+COMMON_MISSPELLINGS = {"ปฎิบัติ": "ปฏิบัติ", "เจตจำนงค์": "เจตจำนง", "ปฏิบัติการ์": "ปฏิบัติการ"}
+_MISSPELLING = re.compile("|".join(map(re.escape, COMMON_MISSPELLINGS)))
 
 
 def normalize_text(text: str | None) -> str:
@@ -62,6 +66,7 @@ def normalize_text(text: str | None) -> str:
     text = text.replace("\u0e40\u0e40", "\u0e41")
     text = _thai_normalize(text)
     text = thai_digit_to_arabic_digit(text)
+    text = _MISSPELLING.sub(lambda m: COMMON_MISSPELLINGS[m.group(0)], text)
     return _WHITESPACE.sub(" ", text).strip()
 
 

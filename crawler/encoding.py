@@ -1,0 +1,57 @@
+"""Decode Thai HTML even when the server names the wrong charset.
+
+Scrapy (w3lib) trusts the HTTP header over the page's meta tag.  Thai
+government servers often send ``charset=iso-8859-1`` or ``utf-8`` for
+windows-874 / TIS-620 pages, which turns every Thai letter into mojibake.
+When the decoded text has no Thai letters, or many replacement characters,
+the page is decoded again with its declared (meta) charset and with cp874,
+and the candidate with the most Thai letters and fewest errors wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from w3lib.encoding import html_body_declared_encoding, resolve_encoding
+
+REPLACEMENT = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    repaired: bool  # True when the server's charset was wrong and another one was used
+
+
+def _quality(text: str) -> tuple[int, int]:
+    thai = sum(1 for c in text if "\u0e01" <= c <= "\u0e5b")
+    return thai, -text.count(REPLACEMENT)
+
+
+def _looks_wrong(text: str, body: bytes) -> bool:
+    high_bytes = sum(1 for b in body[:20000] if b >= 0xA1)
+    if high_bytes < 20:
+        return False  # (almost) pure ASCII: nothing to repair
+    thai, bad = _quality(text[:20000])
+    return thai == 0 or -bad > 10
+
+
+def decode_html(body: bytes, response_text: str, response_encoding: str) -> Decoded:
+    """Return the best decoding of ``body`` given what Scrapy decoded."""
+    if not _looks_wrong(response_text, body):
+        return Decoded(response_text, response_encoding, False)
+    candidates = []
+    declared = html_body_declared_encoding(body)
+    for name in (declared, "cp874", "utf-8"):
+        enc = resolve_encoding(name) if name else None
+        if not enc or enc == resolve_encoding(response_encoding):
+            continue
+        text = body.decode(enc, errors="replace")
+        candidates.append((_quality(text), enc, text))
+    if not candidates:
+        return Decoded(response_text, response_encoding, False)
+    (quality, enc, text) = max(candidates, key=lambda c: c[0])
+    if quality <= _quality(response_text):
+        return Decoded(response_text, response_encoding, False)
+    return Decoded(text, enc, True)

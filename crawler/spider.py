@@ -1,0 +1,306 @@
+"""The site spider: walks one office website within its limits.
+
+It starts from the given URL plus the sitemaps named in robots.txt (and
+``/sitemap.xml``), follows links and iframes on the site's own hosts, records
+external links with their context without fetching them, downloads linked
+documents and extracts their text in a worker thread, and records every
+4xx/5xx/DNS/timeout with the pages that link to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import re
+import urllib.parse
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Request, Response, TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet import threads
+from twisted.python.failure import Failure
+
+from crawler.collect import Collector
+from crawler.documents import extract_document, sniff_kind
+from crawler.encoding import decode_html
+from crawler.page import LinkOut, parse_html
+from crawler.scope import SKIP_EXTENSIONS, Scope, TrapGuard, extension
+from crawler.settings import CrawlLimits
+from rules.dates import extract_dates
+from rules.records import DatedValue, DocumentRecord, LinkContext
+
+BLOCKING_STATUSES = (401, 403, 429)
+_ISO_IN_URL = re.compile(r"(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def http_date(value: bytes | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value.decode("latin-1")).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def url_dates(url: str) -> list[DatedValue]:
+    """Dates written in a URL: ISO-like ``2025/10/15`` and Thai dates in file names."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    found = []
+    for m in _ISO_IN_URL.finditer(path):
+        try:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        found.append(DatedValue(d, d, "url", m[0], "day"))
+    for d in extract_dates(path.replace("/", " ").replace("_", " ")):
+        found.append(DatedValue(d.date, d.end, "url", d.text, d.kind))
+    return found
+
+
+def meta_dates(html: str) -> list[DatedValue]:
+    """ISO dates from meta tags, <time> and JSON-LD (htmldate, no text search)."""
+    try:
+        from htmldate import find_date
+
+        value = find_date(html, extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - htmldate on hostile HTML must never stop a crawl
+        return []
+    if not value:
+        return []
+    d = dt.date.fromisoformat(value)
+    return [DatedValue(d, d, "meta", value, "day")]
+
+
+class SiteSpider(scrapy.Spider):
+    name = "ita_site"
+
+    def __init__(self, start_url: str, limits: CrawlLimits | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.start_url = start_url
+        self.limits = limits or CrawlLimits()
+        self.scope = Scope.for_site(start_url)
+        self.guard = TrapGuard(max_query_variants=self.limits.max_query_variants)
+        self.collector = Collector(start_url)
+        self.scheduled: set[str] = set()
+        self.sitemap_lastmod: dict[str, dt.date] = {}
+        self.start_ok = False
+
+    # -- scheduling ----------------------------------------------------
+    def _canonical(self, url: str) -> str:
+        parts = urllib.parse.urlsplit(url)
+        # http/https and www/bare are the same site: fetch each path once.
+        host = (parts.hostname or "").lower()
+        host = host[4:] if host.startswith("www.") else host
+        return urllib.parse.urlunsplit(("", host, parts.path or "/", parts.query, ""))
+
+    def _request(self, url: str, depth: int, referer: str | None, **meta: Any) -> Request | None:
+        key = self._canonical(url)
+        if key in self.scheduled:
+            return None
+        if extension(url) in SKIP_EXTENSIONS:
+            return None
+        if not self.guard.allow(url):
+            return None
+        if depth > self.limits.max_depth:
+            self.collector.mark_incomplete(f"depth limit {self.limits.max_depth} reached")
+            return None
+        if len(self.scheduled) >= self.limits.max_pages:
+            self.collector.mark_incomplete(f"page limit {self.limits.max_pages} reached")
+            return None
+        self.scheduled.add(key)
+        return Request(
+            url, callback=self.parse, errback=self.on_error, dont_filter=True,
+            meta={"depth": depth, "referer_page": referer, **meta},
+        )
+
+    async def start(self) -> AsyncIterator[Request]:
+        first = self._request(self.start_url, 0, None, is_start=True)
+        if first is not None:
+            yield first
+        origin = urllib.parse.urljoin(self.start_url, "/")
+        yield Request(urllib.parse.urljoin(origin, "robots.txt"), callback=self.parse_robots,
+                      errback=self.on_aux_error, dont_filter=True,
+                      meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True})
+        yield Request(urllib.parse.urljoin(origin, "sitemap.xml"), callback=self.parse_sitemap,
+                      errback=self.on_aux_error, dont_filter=True,
+                      meta={"handle_httpstatus_all": True, "sitemap_depth": 0})
+
+    # -- robots and sitemaps --------------------------------------------
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        if response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            if self.scope.is_internal(url):
+                yield Request(url, callback=self.parse_sitemap, errback=self.on_aux_error,
+                              meta={"handle_httpstatus_all": True, "sitemap_depth": 0})
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        if response.status != 200 or not response.body.lstrip().startswith(b"<"):
+            return
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception:  # noqa: BLE001 - a broken sitemap is ignored, not fatal
+            return
+        for entry in sitemap:
+            loc = entry.get("loc", "")
+            if not loc or not self.scope.is_internal(loc):
+                continue
+            if sitemap.type == "sitemapindex":
+                if response.meta.get("sitemap_depth", 0) < 2:
+                    yield Request(loc, callback=self.parse_sitemap, errback=self.on_aux_error,
+                                  meta={"handle_httpstatus_all": True,
+                                        "sitemap_depth": response.meta.get("sitemap_depth", 0) + 1})
+                continue
+            lastmod = entry.get("lastmod", "")[:10]
+            try:
+                self.sitemap_lastmod[self._canonical(loc)] = dt.date.fromisoformat(lastmod)
+            except ValueError:
+                pass
+            request = self._request(loc, 1, None, from_sitemap=True)
+            if request is not None:
+                yield request
+
+    # -- pages and documents --------------------------------------------
+    async def parse(self, response: Response) -> AsyncIterator[Any]:
+        meta = response.meta
+        url = response.url
+        is_start = bool(meta.get("is_start"))
+        if response.status >= 400:
+            for item in self._bad_status(response, is_start):
+                yield item
+            return
+        if is_start:
+            self.start_ok = True
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        kind = sniff_kind(response.body[:4096], content_type, url)
+        depth = int(meta.get("depth", 0))
+        if kind == "html" and isinstance(response, TextResponse):
+            for item in self._parse_page(response, content_type, depth):
+                yield item
+            return
+        if kind == "html":
+            text_response = TextResponse(url, body=response.body, headers=response.headers,
+                                         status=response.status, request=response.request)
+            for item in self._parse_page(text_response, content_type, depth):
+                yield item
+            return
+        if is_start:
+            self.collector.mark_failed(f"the start URL is not an HTML page (it is {kind})")
+        if kind in ("pdf", "docx", "xlsx", "doc", "xls"):
+            yield await self._parse_document(response, kind, content_type)
+
+    def _bad_status(self, response: Response, is_start: bool) -> Iterator[dict[str, Any]]:
+        status = response.status
+        if status in BLOCKING_STATUSES:
+            self.collector.blocked += 1
+            if is_start or self.collector.blocked >= 5:
+                self.collector.mark_incomplete(f"the site refused access (HTTP {status})")
+        if is_start:
+            self.collector.mark_incomplete(f"the start page answered HTTP {status}")
+        yield {"type": "broken", "url": response.url, "status": status, "error": f"HTTP {status}"}
+        if response.meta.get("redirect_urls"):
+            original = response.meta["redirect_urls"][0]
+            yield {"type": "broken", "url": original, "status": status,
+                   "error": f"redirects to HTTP {status}"}
+
+    def _parse_page(self, response: TextResponse, content_type: str, depth: int) -> Iterator[Any]:
+        decoded = decode_html(response.body, response.text, response.encoding)
+        if decoded.repaired:
+            self.collector.stats["charset_repaired"] += 1
+        page = parse_html(decoded.text, response.url)
+        dates = meta_dates(decoded.text) + url_dates(response.url)
+        lastmod = self.sitemap_lastmod.get(self._canonical(response.url))
+        if lastmod:
+            dates.append(DatedValue(lastmod, lastmod, "sitemap", lastmod.isoformat(), "day"))
+        record = DocumentRecord(
+            url=response.url, kind="page", title=page.title, headings=page.headings,
+            body_text=page.main_text, dates=dates, http_status=response.status,
+            content_type=content_type, last_modified=http_date(response.headers.get(b"Last-Modified")),
+            content_hash=hashlib.sha256(response.body).hexdigest(), size_bytes=len(response.body),
+        )
+        yield {"type": "record", "record": record}
+        for link in page.links:
+            yield from self._follow(response.url, link, depth)
+
+    def _follow(self, source: str, link: LinkOut, depth: int) -> Iterator[Any]:
+        context = LinkContext(
+            source_url=source, anchor_text=link.anchor_text, title_attr=link.title_attr,
+            img_alt=link.img_alt, row_text=link.row_text, heading=link.heading,
+        )
+        internal = self.scope.is_internal(link.url)
+        if internal and extension(link.url) in SKIP_EXTENSIONS:
+            return
+        yield {"type": "link", "source": source, "target": link.url, "context": context,
+               "external": not internal}
+        if internal:
+            request = self._request(link.url, depth + 1, source)
+            if request is not None:
+                yield request
+
+    async def _parse_document(self, response: Response, kind: str, content_type: str) -> dict[str, Any]:
+        body = response.body
+        extracted = await maybe_deferred_to_future(
+            threads.deferToThread(extract_document, body, kind)  # type: ignore[arg-type]
+        )
+        dates = [DatedValue(d, d, "document_meta", f"{which} {d.isoformat()}", "day")
+                 for which, d in extracted.meta_dates]
+        dates += url_dates(response.url)
+        if extracted.error:
+            self.collector.add_item({"type": "error",
+                                     "message": f"{response.url}: {extracted.error}"})
+            self.collector.stats["broken_documents"] += 1
+        record = DocumentRecord(
+            url=response.url, kind="document", title=extracted.title,
+            body_text=extracted.text, dates=dates, http_status=response.status,
+            content_type=content_type or kind,
+            last_modified=http_date(response.headers.get(b"Last-Modified")),
+            text_layer=extracted.text_layer, content_hash=hashlib.sha256(body).hexdigest(),
+            size_bytes=len(body),
+        )
+        return {"type": "record", "record": record}
+
+    # -- errors ----------------------------------------------------------
+    def on_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
+        request = failure.request  # type: ignore[attr-defined]
+        error = failure.getErrorMessage() or failure.type.__name__
+        name = failure.type.__name__ if failure.type else "Error"
+        is_start = bool(request.meta.get("is_start"))
+        lowered = error.lower()
+        if "max size" in lowered or "maxsize" in lowered or "larger than" in lowered:
+            self.collector.stats["too_large"] += 1
+            yield {"type": "error", "message": f"{request.url}: larger than "
+                                               f"{self.limits.max_bytes} bytes, not downloaded"}
+            return
+        if name == "IgnoreRequest":  # robots.txt forbids it
+            if is_start:
+                self.collector.mark_incomplete("robots.txt forbids the start page")
+            self.collector.stats["robots_forbidden"] += 1
+            return
+        if is_start:
+            self.collector.mark_failed(f"cannot reach {request.url}: {_short(name, error)}")
+        yield {"type": "broken", "url": request.url, "status": None, "error": _short(name, error)}
+
+    def on_aux_error(self, failure: Failure) -> None:
+        return None
+
+    def closed(self, reason: str) -> None:
+        self.finish_reason = reason
+        if not self.start_ok and not self.collector.failed_reason and not self.collector.incomplete_reasons:
+            self.collector.mark_failed(f"the start page {self.start_url} could not be fetched")
+
+
+def _short(name: str, error: str) -> str:
+    lowered = error.lower()
+    if "dns" in lowered or "lookup" in lowered or "name or service" in lowered:
+        return "DNS lookup failed"
+    if "timeout" in name.lower() or "timed out" in lowered:
+        return "timeout"
+    if "refused" in lowered:
+        return "connection refused"
+    return f"{name}: {error}"[:200]
+
