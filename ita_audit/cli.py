@@ -194,10 +194,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\nรายงาน / report: {out}\nฐานข้อมูล / database: {args.db}")
     if args.no_dashboard:
         return 0
-    try:
-        from ita_audit.dashboard_server import run_dashboard
-    except ImportError:
-        return 0
+    from ita_audit.dashboard_server import run_dashboard
+
+    return run_dashboard(args.db, port=args.port)
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ita_audit.dashboard_server import run_dashboard
+
+    Store.open(args.db, create=False).close()  # a clear error for a missing or foreign file
     return run_dashboard(args.db, port=args.port)
 
 
@@ -263,6 +268,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=8501)
     demo.add_argument("--no-dashboard", action="store_true")
     demo.set_defaults(func=cmd_demo)
+
+    dashboard = sub.add_parser("dashboard", help="start the dashboard on 127.0.0.1")
+    add_db(dashboard)
+    dashboard.add_argument("--port", type=int, default=8501)
+    dashboard.set_defaults(func=cmd_dashboard)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

@@ -81,6 +81,7 @@ __all__ = [
     "FoundDate",
     "academic_year_range",
     "extract_dates",
+    "extract_dates_normalized",
     "fiscal_year_of",
     "fiscal_year_range",
     "format_thai_date",
@@ -248,7 +249,7 @@ _YEAR4 = r"\d{4}(?!\d)(?![.,]\d)"
 # lets the scanner skip most positions cheaply (about 3x faster on Thai text).
 _DAY_PATTERN = re.compile(
     rf"(?=\d)(?:{_DAY_LB}(?P<d0>{_DAY})(?:{_SEP}(?P<m0>{_MONTH_RE}))?{_DASH}(?:วันที่[ ]?)?)?"
-    rf"{_DAY_LB}(?P<d>{_DAY}){_SEP}(?:เดือน{_SEP})?(?P<m>{_MONTH_RE}){_SEP_Y}"
+    rf"{_DAY_LB}(?P<d>{_DAY}){_SEP}(?P<dm>เดือน{_SEP})?(?P<m>{_MONTH_RE}){_SEP_Y}"
     rf"(?:ปี[ ]?)?{_ERA}?{_SEP}(?P<y>{_YEAR})"
 )
 _EN_MDY_PATTERN = re.compile(
@@ -282,6 +283,9 @@ _ACADEMIC_PATTERN = re.compile(
     rf"(?=[ปAa])(?:{_fuzzy('ปีการศึกษา')}|(?<![A-Za-z])(?:[Aa]cademic[ ][Yy]ear|ACADEMIC[ ]YEAR))"
     rf"{_SEP}(?:{_BE_RE}|{_CE_RE})?[ ]?(?P<y>{_YEAR}){_RANGE_TAIL}"
 )
+# "วันที่" (possibly spaced out or followed by dot leaders) right before a day:
+# only then may the word เดือน separate the day from the month.
+_AFTER_DAY_LABEL = re.compile(r"ที่[ ._…]*$")
 # Units and words after a number that make it a quantity, not a year.
 _QUANTITY_AFTER = re.compile(r"[ ]?(?:บาท|ล้าน|คน|ราย(?!งาน)|แห่ง|ครั้ง|ชั่วโมง|นาที|วัน(?!ที่)|%|ชิ้น|เล่ม|หน่วย|กิโล|เมตร)")
 
@@ -351,6 +355,8 @@ def _day_candidates(text: str) -> list[_Candidate]:
         month = _month_of(m.group("m"))
         if month is None:
             continue
+        if m.group("dm") and not _AFTER_DAY_LABEL.search(text, max(0, m.start("d") - 40), m.start("d")):
+            continue   # "รอบ 6 เดือน ตุลาคม 2567": a count of months, not a day
         is_english = _month_key(m.group("m")) in _ENGLISH_KEYS
         ydigits = m.group("y")
         if len(ydigits) == 2 and _is_quantity(text, m.end("y")):
@@ -530,7 +536,15 @@ def extract_dates(text: str) -> list[FoundDate]:
 
     Spans and texts refer to ``normalize_text(text)``.
     """
-    norm = normalize_text(text)
+    return extract_dates_normalized(normalize_text(text))
+
+
+def extract_dates_normalized(norm: str) -> list[FoundDate]:
+    """:func:`extract_dates` for text that is already ``normalize_text`` output.
+
+    For callers that normalise a document once and search it several times;
+    on any other text Thai digits and odd spaces are not understood.
+    """
     if not norm or not any(ch.isdigit() for ch in norm):
         return []
     candidates = (

@@ -152,22 +152,25 @@ def load_ruleset(name_or_path: str) -> RuleSet:
         raise top.error("rule set: an OIT rule set needs 'fiscal_year' (BE, e.g. 2569)")
     if fiscal_year is not None and not 2500 <= fiscal_year <= 2700:
         raise top.error(f"rule set: 'fiscal_year' must be a Buddhist-Era year, got {fiscal_year}")
-    default_freshness = _freshness(path, top.get("default_freshness", dict, {"policy": "none"}))
-    scoring = _scoring(path, top.get("scoring", dict))
+    default_freshness = (_freshness(top.child("default_freshness", "default_freshness"))
+                         if "default_freshness" in top.data else Freshness("none"))
+    top.get("scoring", dict)
+    scoring = _scoring(top.child("scoring", "scoring"))
     raw_categories = top.get("categories", list)
     if not raw_categories:
         raise top.error("rule set: 'categories' is empty")
     categories: list[Category] = []
     seen: set[str] = set()
     for raw in raw_categories:
-        cat = _category(path, raw, concepts, default_freshness, kind, fiscal_year)
+        cat = _category(Fields(path, raw, "category", top.key_line("categories")), concepts,
+                        default_freshness, kind, fiscal_year)
         if cat.id in seen:
             raise SourceError(path, line_of(raw), f"category {cat.id!r} is listed twice")
         seen.add(cat.id)
         categories.append(cat)
     quality = None
     if "quality" in top.data:
-        q = Fields(path, top.data["quality"], "quality")
+        q = top.child("quality", "quality")
         q.check_keys({"id", "title_th", "title_en", "max_stale", "max_broken_links",
                       "max_no_text_layer"})
         quality = QualityRule(
@@ -176,6 +179,8 @@ def load_ruleset(name_or_path: str) -> RuleSet:
             max_broken_links=q.get("max_broken_links", int, 0),
             max_no_text_layer=q.get("max_no_text_layer", int, 0),
         )
+        if quality.id in seen:
+            raise q.error(f"quality: id {quality.id!r} is also a category id", key="id")
     return RuleSet(
         id=top.get("id", str), title_th=top.get("title_th", str),
         title_en=top.get("title_en", str), kind=kind, fiscal_year=fiscal_year,
@@ -188,18 +193,17 @@ def load_concepts(path: Path) -> dict[str, Concept]:
     data = load_yaml(path)
     top = Fields(path, data, "concepts file")
     top.check_keys({"concepts"})
-    raw = Fields(path, top.get("concepts", dict), "concepts")
+    top.get("concepts", dict)
+    raw = top.child("concepts", "concepts")
     concepts: dict[str, Concept] = {}
-    for cid, body in raw.data.items():
-        if cid == "__line__":
-            continue
-        f = Fields(path, body, f"concept {cid!r}", raw.line)
+    for cid in raw.keys():
+        f = raw.child(cid, f"concept {cid!r}")
         f.check_keys({"title_th", "keywords", "weak", "exclude", "decoy", "period_counts",
                       "external_hosts", "note"})
-        keywords = f.strings("keywords")
+        keywords = f.strings("keywords", [])
         weak = f.strings("weak", [])
         if not keywords and not weak:
-            raise f.error(f"concept {cid!r}: 'keywords' is empty")
+            raise f.error(f"concept {cid!r}: needs 'keywords' or 'weak' words")
         concepts[cid] = Concept(
             id=cid, title_th=f.get("title_th", str, cid), keywords=tuple(keywords),
             exclude=tuple(f.strings("exclude", [])), decoy=f.get("decoy", bool, False),
@@ -209,30 +213,34 @@ def load_concepts(path: Path) -> dict[str, Concept]:
     return concepts
 
 
-def _freshness(path: Path, raw: object) -> Freshness:
-    f = Fields(path, raw, "freshness")
+def _freshness(f: Fields) -> Freshness:
     f.check_keys({"policy", "days", "grace_days"})
     policy = f.get("policy", str)
     if policy not in FRESHNESS_POLICIES:
         raise f.error(
-            f"freshness: unknown policy {policy!r} (one of: {', '.join(FRESHNESS_POLICIES)})"
+            f"freshness: unknown policy {policy!r} (one of: {', '.join(FRESHNESS_POLICIES)})",
+            key="policy",
         )
     days = f.get("days", int, 365)
     if days <= 0:
-        raise f.error(f"freshness: 'days' must be positive, got {days}")
-    return Freshness(policy=policy, days=days, grace_days=f.get("grace_days", int, 0))
+        raise f.error(f"freshness: 'days' must be positive, got {days}", key="days")
+    grace = f.get("grace_days", int, 0)
+    if grace < 0:
+        raise f.error(f"freshness: 'grace_days' must not be negative, got {grace}",
+                      key="grace_days")
+    return Freshness(policy=policy, days=days, grace_days=grace)
 
 
-def _scoring(path: Path, raw: object) -> Scoring:
-    f = Fields(path, raw, "scoring")
+def _scoring(f: Fields) -> Scoring:
     f.check_keys({"weights", "threshold", "body_cap", "anywhere_min_chars", "tie_ratio",
                   "weak_factor", "vague_links"})
-    w = Fields(path, f.get("weights", dict), "scoring.weights", f.line)
+    f.get("weights", dict)
+    w = f.child("weights", "scoring.weights")
     w.check_keys(set(FIELDS))
     weights = {name: w.get(name, float) for name in FIELDS}
     threshold = f.get("threshold", float)
     if threshold <= 0:
-        raise f.error("scoring: 'threshold' must be positive")
+        raise f.error("scoring: 'threshold' must be positive", key="threshold")
     return Scoring(
         weights=weights, threshold=threshold, body_cap=f.get("body_cap", float),
         anywhere_min_chars=f.get("anywhere_min_chars", int, 7),
@@ -243,26 +251,33 @@ def _scoring(path: Path, raw: object) -> Scoring:
 
 
 def _category(
-    path: Path, raw: object, concepts: dict[str, Concept], default: Freshness,
+    f: Fields, concepts: dict[str, Concept], default: Freshness,
     kind: str, fiscal_year: int | None,
 ) -> Category:
-    f = Fields(path, raw, "category")
     f.check_keys({"id", "title_th", "title_en", "concepts", "freshness", "seed", "confirmed",
                   "note"})
     cid = f.get("id", str)
+    f.what = f"category {cid!r}"
     names = f.strings("concepts")
     for name in names:
         if name not in concepts:
-            raise f.error(f"category {cid!r}: unknown concept {name!r}")
+            raise f.error(f"category {cid!r}: unknown concept {name!r}", key="concepts")
         if concepts[name].decoy:
-            raise f.error(f"category {cid!r}: concept {name!r} is a decoy")
-    freshness = _freshness(path, f.data["freshness"]) if "freshness" in f.data else default
+            raise f.error(f"category {cid!r}: concept {name!r} is a decoy", key="concepts")
+    freshness = (_freshness(f.child("freshness", f"category {cid!r}: freshness"))
+                 if "freshness" in f.data else default)
     if freshness.policy not in ("max_age", "none") and fiscal_year is None:
         raise f.error(f"category {cid!r}: policy {freshness.policy!r} needs the rule set's "
-                      "'fiscal_year'")
+                      "'fiscal_year'", key="freshness")
     seed = f.get("seed", str, None)
+    if seed is not None and kind == "seed":
+        raise f.error(f"category {cid!r}: 'seed' is only for OIT rule sets", key="seed")
     if kind == "oit" and seed is not None and seed not in {f"1.{i}" for i in range(1, 9)}:
-        raise f.error(f"category {cid!r}: 'seed' must be one of 1.1 … 1.8, got {seed!r}")
+        raise f.error(f"category {cid!r}: 'seed' must be one of 1.1 … 1.8, got {seed!r}",
+                      key="seed")
+    if f.get("confirmed", bool, True) is False and not f.get("note", str, ""):
+        raise f.error(f"category {cid!r}: an unconfirmed item needs a 'note' saying why",
+                      key="confirmed")
     return Category(
         id=cid, title_th=f.get("title_th", str), title_en=f.get("title_en", str),
         concepts=tuple(names), freshness=freshness, seed=seed,

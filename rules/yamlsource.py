@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 LINE_KEY = "__line__"
+KEY_LINES = "__key_lines__"
 
 
 class SourceError(Exception):
@@ -45,6 +46,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
         seen[key] = key_node.start_mark.line + 1
     mapping = loader.construct_mapping(node, deep=True)
     mapping[LINE_KEY] = node.start_mark.line + 1
+    mapping[KEY_LINES] = seen
     return mapping
 
 
@@ -80,7 +82,7 @@ def line_of(value: Any, default: int | None = None) -> int | None:
 def strip_lines(value: Any) -> Any:
     """A copy of ``value`` without the line-number keys."""
     if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != LINE_KEY}
+        return {k: strip_lines(v) for k, v in value.items() if k not in (LINE_KEY, KEY_LINES)}
     if isinstance(value, list):
         return [strip_lines(v) for v in value]
     return value
@@ -94,17 +96,29 @@ class Fields:
         self.what = what
         self.line = line_of(data, line)
         if not isinstance(data, dict):
-            raise self.error(f"{what} must be a mapping, got {type(data).__name__}")
+            got = "nothing" if data is None else f"{type(data).__name__} {data!r}"
+            raise self.error(f"{what} must be a mapping, got {got}")
         self.data = data
 
-    def error(self, message: str) -> SourceError:
-        return SourceError(self.path, self.line, message)
+    def key_line(self, key: str) -> int | None:
+        return self.data.get(KEY_LINES, {}).get(key, self.line)
+
+    def error(self, message: str, key: str | None = None) -> SourceError:
+        return SourceError(self.path, self.key_line(key) if key else self.line, message)
+
+    def child(self, key: str, what: str) -> Fields:
+        """The mapping under ``key``, located at that key's line."""
+        return Fields(self.path, self.data[key], what, self.key_line(key))
+
+    def keys(self) -> list[str]:
+        return [k for k in self.data if k not in (LINE_KEY, KEY_LINES)]
 
     def check_keys(self, allowed: set[str]) -> None:
-        unknown = sorted(k for k in self.data if k != LINE_KEY and k not in allowed)
+        unknown = [k for k in self.keys() if k not in allowed]
         if unknown:
             raise self.error(
-                f"{self.what}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+                f"{self.what}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})",
+                key=unknown[0],
             )
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = ..., ) -> Any:
@@ -117,12 +131,14 @@ class Fields:
             value = float(value)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            raise self.error(f"{self.what}: {key!r} must be {names}, got {value!r}")
+            raise self.error(f"{self.what}: {key!r} must be {names}, got {value!r}", key=key)
         return value
 
     def strings(self, key: str, default: list[str] | None = None) -> list[str]:
         values = self.get(key, list, default if default is not None else ...)
         for v in values:
             if not isinstance(v, str) or not v.strip():
-                raise self.error(f"{self.what}: {key!r} must be a list of non-empty strings, got {v!r}")
+                raise self.error(
+                    f"{self.what}: {key!r} must be a list of non-empty strings, got {v!r}", key=key
+                )
         return values
