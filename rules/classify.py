@@ -89,6 +89,7 @@ class Classifier:
             [(cid, kw, False) for cid, c in ruleset.concepts.items() for kw in c.keywords]
             + [(cid, kw, True) for cid, c in ruleset.concepts.items() for kw in c.weak],
             anywhere_min_chars=scoring.anywhere_min_chars,
+            anywhere_concepts=[cid for cid, c in ruleset.concepts.items() if c.decoy],
         )
         self.vague = {_core(compact_text(v)) for v in scoring.vague_links}
         self.excludes = {

@@ -78,6 +78,7 @@ ensure_pythainlp_offline()
 from pythainlp.util import thai_strftime  # noqa: E402
 
 __all__ = [
+    "KINDS",
     "FoundDate",
     "academic_year_range",
     "extract_dates",
@@ -242,7 +243,7 @@ _DAY_LB = r"(?<![\dA-Za-z])(?<!\d[.,:/])"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # A year after a month: four digits or two; not part of a longer number,
 # a decimal (``10.30``) or a blank ``25....``.
-_YEAR = r"(?:\d{4}|\d{2})(?!\d)(?![.,:]\d)(?!\.\.)"
+_YEAR = r"(?:\d{4}|\d{2}(?!\.\.))(?!\d)(?![.,:]\d)"
 _YEAR4 = r"\d{4}(?!\d)(?![.,]\d)"
 
 # Each pattern opens with a lookahead on its possible first characters: it

@@ -36,10 +36,16 @@ class Match:
 
 class KeywordMatcher:
     def __init__(
-        self, keywords: Iterable[tuple[str, str, bool]], anywhere_min_chars: int = 7
+        self, keywords: Iterable[tuple[str, str, bool]], anywhere_min_chars: int = 7,
+        anywhere_concepts: Iterable[str] = (),
     ) -> None:
-        """``keywords``: (concept id, keyword as written, weak) triples."""
+        """``keywords``: (concept id, keyword as written, weak) triples.
+
+        Keywords of ``anywhere_concepts`` (decoys) match inside words too: a
+        decoy only claims a span, so a generous match costs nothing.
+        """
         self.anywhere_min_chars = anywhere_min_chars
+        self.anywhere_concepts = frozenset(anywhere_concepts)
         self._index: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
         terms = set()
         for concept, keyword, weak in keywords:
@@ -69,7 +75,7 @@ class KeywordMatcher:
                 if not compact.startswith(kw, pos):
                     continue
                 end = pos + len(kw)
-                if len(kw) < self.anywhere_min_chars:
+                if len(kw) < self.anywhere_min_chars and concept not in self.anywhere_concepts:
                     if bounds is None:
                         bounds = token_boundaries(compact, self.terms)
                     if pos not in bounds or end not in bounds:

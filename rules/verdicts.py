@@ -21,8 +21,12 @@ from dataclasses import dataclass, field
 
 from rules.classify import Classification, Classifier
 from rules.dates import fiscal_year_range, format_thai_date
+from rules.offline import ensure_pythainlp_offline
+
+ensure_pythainlp_offline()
+from pythainlp.util import thai_strftime  # noqa: E402
 from rules.evidence_dates import all_dates, effective_end, newest, usable_dates
-from rules.records import DatedValue, DocumentRecord
+from rules.records import DocumentRecord
 from rules.ruleset import Category, RuleSet
 
 STATUSES = ("ok", "stale", "missing", "unknown")
@@ -223,7 +227,8 @@ def check_policy(
         return bool(periods), "", ""
     if not missing:
         return True, "", ""
-    names_th = ", ".join(format_thai_date(m, style="month") for m in missing[:12])
+    names_th = ", ".join(thai_strftime(dt.datetime(m.year, m.month, 1), "%b %Y")
+                         for m in missing[:12])
     names_en = ", ".join(m.strftime("%Y-%m") for m in missing[:12])
     return (False, f"ขาดข้อมูลรายเดือน {len(missing)} เดือน: {names_th}",
             f"{len(missing)} monthly item(s) missing: {names_en}.")
@@ -286,6 +291,3 @@ def judge_quality(ruleset: RuleSet, verdicts: list[Verdict], crawl: CrawlOutcome
     return Verdict(status="ok", reason_th="ไม่พบหมวดที่ล้าสมัย ลิงก์เสีย หรือเอกสารที่ไม่มีข้อความ",
                    reason_en="No stale category, broken link or document without text.", **base)
 
-
-def summarise_dates(dates: list[DatedValue]) -> str:
-    return ", ".join(f"{d.start.isoformat()}({d.source})" for d in dates)
