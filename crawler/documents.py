@@ -29,10 +29,10 @@ each), after :func:`rules.text.normalize_text`:
   pypdf does.  All three find the same number of Thai letters (within 0.01 %).
 * Speed: 0.84 s in total for ``pdftotext -raw`` against 12.3 s for pypdf
   (for example 0.08 s against 1.3 s for the 70-page national strategy).
-* Robustness: poppler reads the damaged-flate file and encrypted files
-  with an empty user password, and it runs in a subprocess that a timeout
-  can kill.  A pypdf call cannot be interrupted inside a page, so on that
-  path the time budget is only checked between pages.
+* Robustness: both read the damaged-flate file and PDFs encrypted with an
+  empty user password.  ``pdftotext`` runs in a subprocess that a timeout
+  can kill.  A pypdf call cannot be interrupted inside a page, so on the
+  fallback path the time budget is only checked between pages.
 
 pypdf is always used for the structure: page count, encryption and
 ``/Title`` ``/CreationDate`` ``/ModDate``.  It also extracts the text when
@@ -182,19 +182,25 @@ def _kind_from_bytes(body: bytes) -> DocKind | None:
     if not head:
         return None
     if head.startswith(_OLE2_MAGIC):
+        # A password-protected docx/xlsx is an OLE2 "EncryptedPackage":
+        # let the headers or URL name it; extraction then reports encryption.
         return _ole2_kind(body)
     if head.startswith(_ZIP_MAGIC):
         return _zip_kind(body)
-    # Acrobat accepts the header anywhere in the first KiB (PHP scripts and
-    # misconfigured servers prepend BOMs, blank lines or notices).
-    if b"%PDF-" in head:
-        return "pdf"
     text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if text.startswith(b"%PDF-"):
+        return "pdf"
+    # Acrobat accepts the header anywhere in the first KiB: PHP scripts and
+    # misconfigured servers prepend BOMs, blank lines or HTML notices
+    # ("<br /><b>Warning</b>: ...") to real PDFs.
+    has_pdf_header = b"%PDF-" in head
+    if has_pdf_header and (b"endobj" in body[:65536] or b"%%EOF" in body[-2048:]):
+        return "pdf"
     if _HTML_START.match(text):
         return "html"
     if text.startswith(b"<") and re.search(rb"<(?:html|body)[\s>]", body[:4096], re.I):
         return "html"
-    return None
+    return "pdf" if has_pdf_header else None
 
 
 def _zip_kind(body: bytes) -> DocKind:
@@ -212,12 +218,14 @@ def _zip_kind(body: bytes) -> DocKind:
     return "unknown"
 
 
-def _ole2_kind(body: bytes) -> DocKind:
+def _ole2_kind(body: bytes) -> DocKind | None:
     """Legacy Office file: tell Word from Excel by the directory entry names."""
 
     def utf16(name: str) -> bytes:
         return name.encode("utf-16-le")
 
+    if utf16("EncryptedPackage") in body:
+        return None
     if utf16("WordDocument") in body:
         return "doc"
     if utf16("Workbook") in body or utf16("Book") in body:
@@ -270,7 +278,8 @@ class ExtractedDocument:
 # --------------------------------------------------------------------------
 
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # refuse zip bombs
-MAX_XLSX_CELLS = 200_000
+MAX_XLSX_CELLS = 200_000  # non-empty cells read from a workbook
+MAX_EMPTY_ROWS = 5_000  # a longer run of empty rows ends a sheet
 
 
 def extract_document(
@@ -326,7 +335,7 @@ def _extract_pdf(body: bytes, *, max_pages: int, deadline: float) -> ExtractedDo
     with _quiet_pypdf():
         try:
             reader, meta_title, doc.meta_dates, doc.pages = _pdf_structure(body)
-        except _Encrypted as exc:
+        except _EncryptedError as exc:
             errors.append(str(exc))
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds
             errors.append(_one_line(f"corrupt or truncated PDF ({type(exc).__name__}: {exc})"))
@@ -352,14 +361,12 @@ def _extract_pdf(body: bytes, *, max_pages: int, deadline: float) -> ExtractedDo
     doc.text = "\n".join(line for lines in page_lines for line in lines)
     doc.text_layer = assess_text_layer(["\n".join(lines) for lines in page_lines])
     doc.title = _choose_title(meta_title, doc.text, doc.text_layer)
-    if errors and not doc.text:
-        doc.error = errors[0]
-    elif errors and reader is None:
-        doc.error = errors[0]
+    if errors:
+        doc.error = errors[0] + ("" if not doc.text else "; text is partial or unchecked")
     return doc
 
 
-class _Encrypted(Exception):
+class _EncryptedError(Exception):
     pass
 
 
@@ -372,9 +379,9 @@ def _pdf_structure(body: bytes) -> tuple[Any, str, list[tuple[str, dt.date]], in
         try:
             ok = reader.decrypt("")
         except Exception as exc:  # noqa: BLE001 - unsupported algorithm etc.
-            raise _Encrypted(_one_line(f"encrypted PDF ({exc})")) from exc
+            raise _EncryptedError(_one_line(f"encrypted PDF ({exc})")) from exc
         if not ok:
-            raise _Encrypted("encrypted PDF (password required)")
+            raise _EncryptedError("encrypted PDF (password required)")
     info: dict[str, Any] = {}
     with contextlib.suppress(Exception):
         raw = reader.trailer.get("/Info")
@@ -502,6 +509,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 
 def _check_zip(body: bytes, required_prefix: str) -> str | None:
     """Reason to refuse an OOXML package, or None when it looks sane."""
+    if body.startswith(_OLE2_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in body:
+            return "encrypted Office file (password required)"
+        return "legacy OLE2 file, not an OOXML package"
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             infos = zf.infolist()
@@ -615,15 +626,19 @@ def _extract_xlsx(body: bytes, *, max_pages: int, deadline: float) -> ExtractedD
     lines: list[str] = []
     cells = 0
     try:
-        sheets = wb.worksheets
-        doc.pages = len(sheets)
-        for ws in sheets:
+        for ws in wb.worksheets:
             lines.extend(_normalised_lines(ws.title))
+            empty_run = 0
             for row in ws.iter_rows(values_only=True):
                 values = [t for t in (cell_text(v) for v in row) if t]
-                cells += len(row)
                 if values:
                     lines.append(" | ".join(values))
+                    cells += len(values)
+                    empty_run = 0
+                else:
+                    empty_run += 1
+                    if empty_run > MAX_EMPTY_ROWS:
+                        break  # formatting applied down to row 1,048,576
                 if cells > MAX_XLSX_CELLS or time.monotonic() > deadline:
                     doc.error = "cell or time limit reached; text is partial"
                     break
@@ -736,6 +751,8 @@ _CONTENT = re.compile(r"[^\W_]")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>.,:;!?-–—•*·…/\\|_«»"
 _NUMBER = re.compile(r"[\d.,/:\-%+()x×]*\d[\d.,/:\-%+()x×]*")
 _URLISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)\S*|\S+\.(?:go|ac|or|co|in)\.th\S*", re.I)
+# Identifiers and units: P67100076504, ITA2568, COVID-19, A4, ISO 9001:2015, 4G, 10km.
+_CODE = re.compile(r"[A-Z]{1,6}[-./]?\d[\d\-./:]*|[A-Za-z]{1,3}\d{1,2}|\d+(?:st|nd|rd|th|[A-Za-z]{1,3})")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:[-'’.&][A-Za-z]+)*\.?")
 _CASE_OK = re.compile(r"[a-z]+|[A-Z]+s?|[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]*)+|[a-z][A-Z][A-Za-z]+")
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}", re.IGNORECASE)
@@ -826,8 +843,14 @@ def text_layer_stats(pages: list[str]) -> TextLayerStats:
 
 def _score_token(token: str, stats: TextLayerStats, thai_runs: list[str]) -> None:
     core = token.strip(_EDGE_PUNCT)
-    if not core or not _CONTENT.search(core) or _NUMBER.fullmatch(core) or _URLISH.fullmatch(core):
-        return  # punctuation, numbers and addresses say nothing about the encoding
+    if (
+        not core
+        or not _CONTENT.search(core)
+        or _NUMBER.fullmatch(core)
+        or _URLISH.fullmatch(core)
+        or _CODE.fullmatch(core)
+    ):
+        return  # punctuation, numbers, codes and addresses say nothing about the encoding
     if _THAI_ANY.search(core):
         runs = _THAI_RUN.findall(core)
         thai_runs.extend(runs)
