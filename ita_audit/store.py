@@ -141,9 +141,8 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _enable_wal(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -195,7 +194,7 @@ class Store:
                         from None
         engine = sa.create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
-            sa.event.listen(engine, "connect", _enable_wal)
+            sa.event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine, location)
         try:
             store._prepare(create=create, upgrade=upgrade)
@@ -231,7 +230,7 @@ class Store:
                 metadata.create_all(conn)
                 conn.execute(meta_table.insert().values(key="schema_version",
                                                         value=str(SCHEMA_VERSION)))
-                return
+                version = SCHEMA_VERSION
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.location}: database schema version {version} is newer than this "
@@ -244,6 +243,14 @@ class Store:
                 )
         if version < SCHEMA_VERSION:
             self.upgrade_from(version)
+        self._enable_wal()
+
+    def _enable_wal(self) -> None:
+        """WAL (persistent per file) lets the dashboard read while a crawl writes;
+        set only once the file is known to be an ita-audit database."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
     def upgrade_from(self, version: int) -> None:
         while version < SCHEMA_VERSION:

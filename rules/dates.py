@@ -24,7 +24,12 @@ for one shape of date:
 * ``month``: ``กันยายน 2568``, ``ประจำเดือน ตุลาคม พ.ศ. 2567``; a two-digit
   year only after an abbreviated month or after the word ``เดือน``
   (``เดือน ก.ย. 68``), because ``มีนาคม 15 คน`` is not a date;
-* ``fiscal_year``: ``ปีงบประมาณ พ.ศ. 2569``, ``ปีงบฯ 68``, ``งบประมาณ 2568``;
+* ``month`` ranges: ``ต.ค. - ธ.ค. 67``, ``มกราคม ถึง มีนาคม 2568`` give both
+  months (the first takes the year of the second, or the year before when
+  its month is later: ``ธ.ค. - ม.ค. 68``); the same holds for day ranges
+  across months (``28 ธ.ค. - 3 ม.ค. 2568``);
+* ``fiscal_year``: ``ปีงบประมาณ พ.ศ. 2569``, ``ปีงบฯ 68``, ``งบประมาณ 2568``
+  (a two-digit year only after ``ปีงบ...``);
 * ``academic_year``: ``ปีการศึกษา 2567``;
 * ``year``: a four-digit year with an explicit era marker (``พ.ศ.``, ``พศ``,
   ``พุทธศักราช``, ``ค.ศ.``, ``B.E.``, ``A.D.``) or the word ``ปี``
@@ -43,6 +48,14 @@ names.  ``ก.พ.`` without a day and followed by an era marker (``ระเบ
 พ.ศ. 2551``) is read as the Civil Service Commission, not February, unless
 the word ``เดือน`` comes first.
 
+Guards against numbers that are not dates: a day, month or year must not
+be glued to other digits (``0-3827-1234``, ``04052/2561``, ``25678``); a
+two-digit year followed by a decimal or a time (``10.30``) or by a unit
+(``15 คน``, ``บาท``) is rejected, and so is a fiscal year or a bare BE range
+followed by an amount (``งบประมาณ 2500 บาท``); the word ``เดือน`` may stand
+between a day and its month only after ``วันที่`` (``รอบ 6 เดือน ตุลาคม 2567``
+is a count of months).
+
 Every match yields a candidate with its span; candidates are then chosen
 longest first, dropping any that overlap one already chosen, and returned in
 order of appearance.  A day match that names an impossible date
@@ -56,10 +69,17 @@ Periods
 * An academic year ``ปีการศึกษา N`` (BE) is taken as 16 May N-543 to 31 March
   N-542 (``2567`` → 2024-05-16 … 2025-03-31): the basic-education calendar of
   the Office of the Basic Education Commission (first term from mid-May, second
-  term ending in March).  Universities and vocational colleges start a few
-  weeks later, which the chosen span still covers.
+  term ending in March).  Universities run on other calendars; the span is a
+  convention for freshness checks, not any one school's timetable.
 * A year is 1 January … 31 December; a month its first to last day; a year
-  range the first day of the first year to the last day of the last year.
+  range the first day of the first year to the last day of the last year
+  (fiscal or academic bounds when the range follows ปีงบประมาณ/ปีการศึกษา).
+
+Not recognised (on purpose or not yet): a month and year written with a slash
+(``11/2567``: indistinguishable from a docket number ``15/2567``), numeric
+dates with a two-digit year (``5/7/67``) or spaces around the slashes, a bare
+year without ``ปี`` or an era marker, the second year of a double date
+(``2567/2024``), and era markers mangled by a font (``พศศศ``).
 """
 
 from __future__ import annotations
@@ -199,9 +219,10 @@ _ABBR_KEYS = frozenset(a + b for a, b in _ABBR_MONTHS)
 _ENGLISH_KEYS = frozenset(_EN_MONTHS) | frozenset(_EN_ABBR)
 
 # Abbreviated month: not glued to other Thai letters on either side (except
-# right after the word เดือน), dots optional, a space allowed after a dot.
+# right after the word เดือน or a form's dot leader), dots optional, a space
+# allowed after a dot.
 _ABBR_RE = (
-    rf"(?:(?<=เดือน)|(?<![{_TH}.]))"
+    rf"(?:(?<=เดือน)|(?<=\.\.)|(?<![{_TH}.]))"
     + "(?:"
     + "|".join(
         sorted(
@@ -327,7 +348,7 @@ def _resolve_year(digits: str, be: bool, ce: bool, two_digit_ok: bool) -> tuple[
 
 
 def _day_value(raw: str) -> int:
-    return int(re.match(r"\d+", raw).group())  # type: ignore[union-attr]
+    return int(raw.rstrip("stndrh"))   # "1st", "22nd", "3rd", "15th"
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:

@@ -67,7 +67,7 @@ class DatedValue:
     end: dt.date
     source: DateSource
     text: str = ""
-    kind: str = "day"   # day | month | year | fiscal_year | academic_year | range | iso
+    kind: str = "day"   # day | month | year | fiscal_year | academic_year | year_range
 
 
 @dataclass

@@ -25,6 +25,7 @@ from rules.offline import ensure_pythainlp_offline
 
 ensure_pythainlp_offline()
 from pythainlp.util import thai_strftime  # noqa: E402
+
 from rules.evidence_dates import all_dates, effective_end, newest, usable_dates
 from rules.records import DocumentRecord
 from rules.ruleset import Category, RuleSet
