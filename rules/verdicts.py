@@ -20,12 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rules.classify import Classification, Classifier
-from rules.dates import fiscal_year_range, format_thai_date
-from rules.offline import ensure_pythainlp_offline
-
-ensure_pythainlp_offline()
-from pythainlp.util import thai_strftime  # noqa: E402
-
+from rules.dates import fiscal_year_range, format_thai_date, thai_strftime
 from rules.evidence_dates import all_dates, effective_end, newest, usable_dates
 from rules.records import DocumentRecord
 from rules.ruleset import Category, RuleSet
