@@ -84,16 +84,45 @@ def _is_boilerplate(el: etree._Element) -> bool:
     return bool(marker.strip()) and bool(BOILERPLATE_CLASS.search(marker))
 
 
+def _text_without_other_links(container: etree._Element, link: etree._Element) -> str:
+    """The container's text, leaving out the texts of the *other* links in it.
+
+    Context is what surrounds a link (the O-code and item name in a hub row, a
+    date in a news list); the labels of neighbouring links (a tag cloud, a
+    menu) say nothing about this link.
+    """
+    skip = {a for a in container.iter("a") if a is not link}
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if el in skip:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        if el.text and isinstance(el.tag, str):
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if el is not container and el.tail:
+            parts.append(el.tail)
+
+    walk(container)
+    return _WS.sub(" ", " ".join(parts)).strip()
+
+
 def _context(el: etree._Element) -> str:
+    """Text of the table row / list item / small block around a link."""
+    own = _text(el)
     for ancestor in el.iterancestors():
         if not isinstance(ancestor.tag, str):
             continue
         if ancestor.tag in CONTEXT_TAGS:
-            return _text(ancestor)[:MAX_CONTEXT]
+            text = _text_without_other_links(ancestor, el)
+            return text[:MAX_CONTEXT] if len(text) > len(own) else ""
         if ancestor.tag in ("div", "td", "span") and len(_text(ancestor)) <= 200:
-            text = _text(ancestor)
-            if len(text) > len(_text(el)) + 3:
-                return text
+            text = _text_without_other_links(ancestor, el)
+            if len(text) > len(own) + 3:
+                return text[:MAX_CONTEXT]
         if ancestor.tag in ("body", "table", "ul", "ol", "main", "article", "section"):
             break
     return ""
@@ -145,7 +174,11 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
         if found is not None:
             main = found
             break
-    headings = [_text(h)[:MAX_CONTEXT] for h in main.iter("h1", "h2", "h3") if _text(h)]
+    # Only h1: on listing pages h2/h3 are the titles of the items listed, which
+    # belong to those items, not to the listing.
+    headings = [_text(h)[:MAX_CONTEXT] for h in main.iter("h1") if _text(h)]
+    if not headings:
+        headings = [_text(h)[:MAX_CONTEXT] for h in main.iter("h2") if _text(h)][:1]
     title = headings[0] if headings else html_title
     if html_title and html_title != title:
         headings.insert(0, html_title)

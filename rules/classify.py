@@ -67,12 +67,12 @@ def record_fields(record: DocumentRecord) -> dict[str, list[str]]:
     """The texts of each field of a record, as the classifier searches them."""
     links = record.links_in
     path = urllib.parse.unquote(urllib.parse.urlsplit(record.url).path)
-    headings = list(record.headings) + [lc.heading for lc in links if lc.heading]
     return {
         "link": [lc.label for lc in links if lc.label],
         "context": [lc.row_text for lc in links if lc.row_text],
         "title": [record.title] if record.title else [],
-        "heading": headings,
+        "section": [lc.heading for lc in links if lc.heading],
+        "heading": list(record.headings),
         "lead": [record.lead] if record.body_text else [],
         "url": [path.replace("/", " ").replace("_", " ").replace("-", " ")] if path else [],
         "body": [record.body_text[LEAD_CHARS:BODY_LIMIT]] if len(record.body_text) > LEAD_CHARS
@@ -138,7 +138,12 @@ class Classifier:
     def concept_score(
         self, hits: list[Hit], weights: dict[str, float], fields: tuple[str, ...] = ()
     ) -> float:
-        """Field weight × strength per field; distinct weak words in one field add up."""
+        """Field weight × strength per field; distinct weak words in one field add up.
+
+        A concept found only through generic words (no field at full strength)
+        scores at most half the threshold: "สถิติ" in three places is still
+        not service statistics.
+        """
         strong: dict[str, float] = {}
         weak: dict[str, dict[str, float]] = {}
         for h in hits:
@@ -151,6 +156,8 @@ class Classifier:
         best = {f: min(1.0, sum(words.values())) for f, words in weak.items()}
         best.update(strong)
         score = sum(weights[f] * strength for f, strength in best.items())
+        if best and max(best.values()) < 1.0:
+            score = min(score, self.ruleset.scoring.threshold / 2)
         if fields and "body" not in fields:
             return score
         body_keywords = {h.keyword for h in hits if h.field == "body"}

@@ -17,6 +17,7 @@ from rules.yamlsource import Fields, SourceError, line_of, load_yaml
 
 RULESET_DIR = Path(__file__).with_name("rulesets")
 CONCEPTS_FILE = "concepts.yaml"
+SCORING_FILE = "scoring.yaml"
 FRESHNESS_POLICIES = (
     "max_age",               # newest dated evidence at most `days` before as-of
     "fiscal_year",           # evidence dated within the rule set's fiscal year
@@ -25,7 +26,7 @@ FRESHNESS_POLICIES = (
     "monthly",               # one item per elapsed month of the fiscal year
     "none",                  # must exist; dates do not matter
 )
-FIELDS = ("link", "context", "title", "heading", "lead", "url", "body")
+FIELDS = ("link", "context", "section", "title", "heading", "lead", "url", "body")
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ class RuleSet:
 
 
 def available_rulesets(directory: Path = RULESET_DIR) -> list[str]:
-    return sorted(p.stem for p in directory.glob("*.yaml") if p.name != CONCEPTS_FILE)
+    return sorted(p.stem for p in directory.glob("*.yaml")
+                  if p.name not in (CONCEPTS_FILE, SCORING_FILE))
 
 
 def resolve_ruleset_path(name_or_path: str) -> Path:
@@ -154,8 +156,11 @@ def load_ruleset(name_or_path: str) -> RuleSet:
         raise top.error(f"rule set: 'fiscal_year' must be a Buddhist-Era year, got {fiscal_year}")
     default_freshness = (_freshness(top.child("default_freshness", "default_freshness"))
                          if "default_freshness" in top.data else Freshness("none"))
-    top.get("scoring", dict)
-    scoring = _scoring(top.child("scoring", "scoring"))
+    if "scoring" in top.data:
+        top.get("scoring", dict)
+        scoring = _scoring(top.child("scoring", "scoring"))
+    else:
+        scoring = load_scoring(path.parent / SCORING_FILE)
     raw_categories = top.get("categories", list)
     if not raw_categories:
         raise top.error("rule set: 'categories' is empty")
@@ -187,6 +192,14 @@ def load_ruleset(name_or_path: str) -> RuleSet:
         categories=categories, concepts=concepts, scoring=scoring, quality=quality,
         path=str(path), notes=top.strings("notes", []),
     )
+
+
+def load_scoring(path: Path) -> Scoring:
+    """The shared scoring file: one mapping under ``scoring:``."""
+    top = Fields(path, load_yaml(path), "scoring file")
+    top.check_keys({"scoring"})
+    top.get("scoring", dict)
+    return _scoring(top.child("scoring", "scoring"))
 
 
 def load_concepts(path: Path) -> dict[str, Concept]:

@@ -160,8 +160,15 @@ def judge_category(
     latest = max(dated, key=lambda e: e.date or dt.date.min)
     ok, why_th, why_en = check_policy(ruleset, cat, dated, as_of)
     status = "ok" if ok else "stale"
-    when_th = f"{format_thai_date(latest.date)} (จาก{SOURCE_TH.get(latest.date_source or '', '')})"
-    when_en = f"{latest.date.isoformat()} (from {latest.date_source})"
+    source_th = SOURCE_TH.get(latest.date_source or "", "")
+    if latest.period and latest.period[0] != latest.period[1] and latest.date_text:
+        # a month, year or fiscal year: say what the text says, not a made-up day
+        when_th = f"{latest.date_text} (จาก{source_th})"
+        when_en = f"{latest.date_text!r} (period {latest.period[0].isoformat()} to " \
+                  f"{latest.period[1].isoformat()}, from {latest.date_source})"
+    else:
+        when_th = f"{format_thai_date(latest.date)} (จาก{source_th})"
+        when_en = f"{latest.date.isoformat()} (from {latest.date_source})"
     if ok:
         reason_th = f"พบข้อมูล {len(evidence)} รายการ ล่าสุดลงวันที่ {when_th}"
         reason_en = f"Found {len(evidence)} item(s); newest dated {when_en}."
