@@ -63,6 +63,7 @@ class Collector:
         self.failed_reason = ""
         self.blocked = 0
         self.stats: dict[str, Any] = defaultdict(int)
+        self.traps: list[dict[str, Any]] = []   # URL families cut by the trap guard
 
     # -- items ---------------------------------------------------------
     def add_item(self, item: dict[str, Any]) -> None:
@@ -126,6 +127,8 @@ class Collector:
         else:
             status, reason = "complete", ""
         stats = dict(self.stats)
+        if self.traps:
+            stats["traps"] = self.traps
         stats.update(
             pages=sum(1 for r in records if r.kind == "page"),
             documents=sum(1 for r in records if r.kind == "document"),

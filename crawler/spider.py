@@ -276,6 +276,10 @@ class SiteSpider(scrapy.Spider):
             yield {"type": "error", "message": f"{request.url}: larger than "
                                                f"{self.limits.max_bytes} bytes, not downloaded"}
             return
+        if "redirect" in lowered:
+            yield {"type": "broken", "url": request.url, "status": None,
+                   "error": "too many redirects (or a redirect loop)"}
+            return
         if name == "IgnoreRequest":  # robots.txt forbids it
             if is_start:
                 self.collector.mark_incomplete("robots.txt forbids the start page")
@@ -290,6 +294,7 @@ class SiteSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         self.finish_reason = reason
+        self.collector.traps = self.guard.report()
         if not self.start_ok and not self.collector.failed_reason and not self.collector.incomplete_reasons:
             self.collector.mark_failed(f"the start page {self.start_url} could not be fetched")
 
