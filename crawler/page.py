@@ -110,22 +110,30 @@ def _text_without_other_links(container: etree._Element, link: etree._Element) -
     return _WS.sub(" ", " ".join(parts)).strip()
 
 
-def _context(el: etree._Element) -> str:
-    """Text of the table row / list item / small block around a link."""
+LIST_ITEM_TAGS = {"tr", "li", "dt", "dd"}
+
+
+def _context(el: etree._Element) -> tuple[str, bool]:
+    """Text of the table row / list item / small block around a link, and whether
+    the link is an item of a list or table (then the heading above it labels it)."""
     own = _text(el)
     for ancestor in el.iterancestors():
         if not isinstance(ancestor.tag, str):
             continue
         if ancestor.tag in CONTEXT_TAGS:
             text = _text_without_other_links(ancestor, el)
-            return text[:MAX_CONTEXT] if len(text) > len(own) else ""
+            in_list = ancestor.tag in LIST_ITEM_TAGS
+            return (text[:MAX_CONTEXT] if len(text) > len(own) else ""), in_list
         if ancestor.tag in ("div", "td", "span") and len(_text(ancestor)) <= 200:
             text = _text_without_other_links(ancestor, el)
             if len(text) > len(own) + 3:
-                return text[:MAX_CONTEXT]
+                in_list = any(isinstance(a.tag, str) and a.tag in LIST_ITEM_TAGS
+                              for a in ancestor.iterancestors())
+                return text[:MAX_CONTEXT], in_list
         if ancestor.tag in ("body", "table", "ul", "ol", "main", "article", "section"):
             break
-    return ""
+    in_list = any(isinstance(a.tag, str) and a.tag in LIST_ITEM_TAGS for a in el.iterancestors())
+    return "", in_list
 
 
 def parse_html(html: str, base_url: str) -> ParsedPage:
@@ -151,10 +159,14 @@ def parse_html(html: str, base_url: str) -> ParsedPage:
             if not url:
                 continue
             alts = " ".join(img.get("alt", "") for img in el.iter("img") if img.get("alt"))
+            row_text, in_list = _context(el)
             links.append(LinkOut(
                 url=url, anchor_text=_text(el)[:MAX_CONTEXT],
                 title_attr=_WS.sub(" ", el.get("title", "")).strip()[:MAX_CONTEXT],
-                img_alt=alts.strip()[:MAX_CONTEXT], row_text=_context(el), heading=heading,
+                img_alt=alts.strip()[:MAX_CONTEXT], row_text=row_text,
+                # a heading labels the items of the list or table below it, not every
+                # link after it (tags and share buttons under a post's title)
+                heading=heading if in_list else "",
             ))
         elif tag in ("iframe", "frame") and el.get("src"):
             url = absolute_url(base_url, el.get("src", ""))

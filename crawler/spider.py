@@ -253,7 +253,10 @@ class SiteSpider(scrapy.Spider):
         if extracted.error:
             self.collector.add_item({"type": "error",
                                      "message": f"{response.url}: {extracted.error}"})
-            self.collector.stats["broken_documents"] += 1
+            if not extracted.text:
+                # a link to a file nobody can open is a broken link
+                self.collector.add_broken(response.url, response.status,
+                                          f"broken {kind.upper()}: {extracted.error}")
         record = DocumentRecord(
             url=response.url, kind="document", title=extracted.title,
             body_text=extracted.text, dates=dates, http_status=response.status,

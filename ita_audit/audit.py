@@ -63,7 +63,7 @@ def crawl_outcome(result: CrawlResult) -> CrawlOutcome:
     return CrawlOutcome(
         complete=result.status == "complete", reason=result.reason,
         pages=result.stats.get("pages", 0), documents=result.stats.get("documents", 0),
-        broken_links=len(result.broken_links) + int(result.stats.get("broken_documents", 0)),
+        broken_links=len(result.broken_links),
         no_text_layer=no_text,
     )
 

@@ -19,7 +19,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from rules.matcher import KeywordMatcher
-from rules.records import LEAD_CHARS, DocumentRecord
+from rules.records import LEAD_CHARS, DocumentRecord, LinkContext
 from rules.ruleset import RuleSet
 from rules.text import compact_text
 
@@ -65,18 +65,32 @@ class Classification:
 
 def record_fields(record: DocumentRecord) -> dict[str, list[str]]:
     """The texts of each field of a record, as the classifier searches them."""
+    return {name: [text for text, _ in pairs] for name, pairs in _field_texts(record).items()}
+
+
+def _link_scope(lc: LinkContext) -> str:
+    return f"{lc.label} {lc.row_text} {lc.heading}"
+
+
+def _field_texts(record: DocumentRecord) -> dict[str, list[tuple[str, str]]]:
+    """(text, exclusion scope) per field.  The label, row and heading of one link
+    are read together: an exclusion word in the row also rules out the label."""
     links = record.links_in
     path = urllib.parse.unquote(urllib.parse.urlsplit(record.url).path)
+
+    def alone(texts: list[str]) -> list[tuple[str, str]]:
+        return [(t, t) for t in texts if t]
+
+    body = record.body_text[LEAD_CHARS:BODY_LIMIT] if len(record.body_text) > LEAD_CHARS else ""
     return {
-        "link": [lc.label for lc in links if lc.label],
-        "context": [lc.row_text for lc in links if lc.row_text],
-        "title": [record.title] if record.title else [],
-        "section": [lc.heading for lc in links if lc.heading],
-        "heading": list(record.headings),
-        "lead": [record.lead] if record.body_text else [],
-        "url": [path.replace("/", " ").replace("_", " ").replace("-", " ")] if path else [],
-        "body": [record.body_text[LEAD_CHARS:BODY_LIMIT]] if len(record.body_text) > LEAD_CHARS
-        else [],
+        "link": [(lc.label, _link_scope(lc)) for lc in links if lc.label],
+        "context": [(lc.row_text, _link_scope(lc)) for lc in links if lc.row_text],
+        "section": [(lc.heading, _link_scope(lc)) for lc in links if lc.heading],
+        "title": alone([record.title]),
+        "heading": alone(list(record.headings)),
+        "lead": alone([record.lead]),
+        "url": alone([path.replace("/", " ").replace("_", " ").replace("-", " ")]),
+        "body": alone([body]),
     }
 
 
@@ -112,19 +126,24 @@ class Classifier:
         """Every concept's hits (decoys included) per field of the record."""
         hits: dict[str, list[Hit]] = {}
         weak_factor = self.ruleset.scoring.weak_factor
-        for field_name, texts in record_fields(record).items():
-            for text in texts:
+        for field_name, pairs in _field_texts(record).items():
+            for text, scope in pairs:
                 compact = compact_text(text)
+                scope_compact = compact if scope == text else compact_text(scope)
                 core = _core(compact)
                 for m in self.matcher.find(compact, compacted=True):
-                    if any(x and x in compact for x in self.excludes[m.concept]):
+                    if any(x and x in scope_compact for x in self.excludes[m.concept]):
                         continue
                     strength = 1.0
-                    if m.weak:
-                        keyword_core = _core(compact[m.start:m.end])
-                        at_head = core.startswith(keyword_core)
-                        if not at_head and len(keyword_core) < 0.6 * len(core):
-                            strength = weak_factor
+                    generic = m.weak or m.concept in self.decoys
+                    keyword_core = len(_core(compact[m.start:m.end]))
+                    dominant = keyword_core >= 0.6 * len(core)
+                    # "ข่าว: …", or a short label that starts with the word ("ระเบียบการลา")
+                    heads = not _core(compact[:m.start])
+                    labelled = heads and (compact[m.end:m.end + 1] == ":"
+                                          or len(core) <= 3 * keyword_core)
+                    if generic and not dominant and not labelled:
+                        strength = weak_factor
                     hits.setdefault(m.concept, []).append(
                         Hit(m.concept, field_name, m.keyword, strength)
                     )
@@ -196,7 +215,17 @@ class Classifier:
             floor = max(threshold, best * self.ruleset.scoring.tie_ratio)
             chosen = [c.id for c in self.ruleset.categories
                       if c.id in scores and scores[c.id].score >= floor]
+            if len(chosen) > 1:
+                # a tie goes to what the record's own label says over its surroundings
+                label = {c: _label_strength(scores[c].hits) for c in chosen}
+                top = max(label.values())
+                chosen = [c for c in chosen if label[c] == top]
         return Classification(record.url, scores, chosen)
+
+
+def _label_strength(hits: list[Hit]) -> int:
+    return len({h.field for h in hits if h.field in ("link", "title", "lead", "url")
+                and h.strength >= 1.0})
 
 
 _NOT_CORE = re.compile(r"[\W\d_]+|\b(?:o|oit)\b")

@@ -21,6 +21,17 @@ from rules.text import compact_text, token_boundaries
 _PREFIX = 2
 
 
+def _damage_variants(compact: str) -> set[str]:
+    """The keyword, and how PDF text layers commonly damage it: sara am (ำ)
+    dropped to sara aa (า) and sara aa turned into sara am."""
+    variants = {compact}
+    if "\u0e33" in compact:
+        variants.add(compact.replace("\u0e33", "\u0e32"))
+    if "\u0e32" in compact and len(compact) >= 6:
+        variants.add(compact.replace("\u0e32", "\u0e33"))
+    return variants
+
+
 @dataclass(frozen=True)
 class Match:
     concept: str
@@ -52,8 +63,9 @@ class KeywordMatcher:
             compact = compact_text(keyword)
             if not compact:
                 continue
-            terms.add(compact)
-            self._index[compact[:_PREFIX]].append((compact, concept, keyword, weak))
+            for variant in _damage_variants(compact):
+                terms.add(variant)
+                self._index[variant[:_PREFIX]].append((variant, concept, keyword, weak))
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
         # Keywords join the tokenizer dictionary so they come out as whole tokens.

@@ -148,12 +148,13 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     concepts = load_concepts(concepts_path)
     kind = top.get("kind", str)
     if kind not in ("seed", "oit"):
-        raise top.error(f"rule set: 'kind' must be 'seed' or 'oit', got {kind!r}")
+        raise top.error(f"rule set: 'kind' must be 'seed' or 'oit', got {kind!r}", key="kind")
     fiscal_year = top.get("fiscal_year", int, None)
     if kind == "oit" and fiscal_year is None:
         raise top.error("rule set: an OIT rule set needs 'fiscal_year' (BE, e.g. 2569)")
     if fiscal_year is not None and not 2500 <= fiscal_year <= 2700:
-        raise top.error(f"rule set: 'fiscal_year' must be a Buddhist-Era year, got {fiscal_year}")
+        raise top.error(f"rule set: 'fiscal_year' must be a Buddhist-Era year, got {fiscal_year}",
+                        key="fiscal_year")
     default_freshness = (_freshness(top.child("default_freshness", "default_freshness"))
                          if "default_freshness" in top.data else Freshness("none"))
     if "scoring" in top.data:
@@ -163,7 +164,7 @@ def load_ruleset(name_or_path: str) -> RuleSet:
         scoring = load_scoring(path.parent / SCORING_FILE)
     raw_categories = top.get("categories", list)
     if not raw_categories:
-        raise top.error("rule set: 'categories' is empty")
+        raise top.error("rule set: 'categories' is empty", key="categories")
     categories: list[Category] = []
     seen: set[str] = set()
     for raw in raw_categories:
@@ -216,7 +217,7 @@ def load_concepts(path: Path) -> dict[str, Concept]:
         keywords = f.strings("keywords", [])
         weak = f.strings("weak", [])
         if not keywords and not weak:
-            raise f.error(f"concept {cid!r}: needs 'keywords' or 'weak' words")
+            raise raw.error(f"concept {cid!r}: needs 'keywords' or 'weak' words", key=cid)
         concepts[cid] = Concept(
             id=cid, title_th=f.get("title_th", str, cid), keywords=tuple(keywords),
             exclude=tuple(f.strings("exclude", [])), decoy=f.get("decoy", bool, False),
