@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def main() -> None:
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
                    if m.name.startswith("bench_"))
     for name in names:
         print(f"\n=== {name} ===")
