@@ -10,6 +10,7 @@ and the candidate with the most Thai letters and fewest errors wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from w3lib.encoding import html_body_declared_encoding, resolve_encoding
@@ -24,13 +25,16 @@ class Decoded:
     repaired: bool  # True when the server's charset was wrong and another one was used
 
 
+_THAI = re.compile("[\u0e01-\u0e5b]")
+_HIGH_BYTE = re.compile(rb"[\xa1-\xff]")
+
+
 def _quality(text: str) -> tuple[int, int]:
-    thai = sum(1 for c in text if "\u0e01" <= c <= "\u0e5b")
-    return thai, -text.count(REPLACEMENT)
+    return len(_THAI.findall(text)), -text.count(REPLACEMENT)
 
 
 def _looks_wrong(text: str, body: bytes) -> bool:
-    high_bytes = sum(1 for b in body[:20000] if b >= 0xA1)
+    high_bytes = len(_HIGH_BYTE.findall(body[:20000]))
     if high_bytes < 20:
         return False  # (almost) pure ASCII: nothing to repair
     thai, bad = _quality(text[:20000])

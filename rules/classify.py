@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rules.matcher import KeywordMatcher
 from rules.records import LEAD_CHARS, DocumentRecord, LinkContext
 from rules.ruleset import RuleSet
-from rules.text import compact_text
+from rules.text import compact_text, tokenizer
 
 BODY_LIMIT = 300_000  # characters of body text searched per record
 LABEL_FIELDS = ("link", "title", "url")  # what names the record itself
@@ -106,6 +106,7 @@ class Classifier:
             anywhere_concepts=[cid for cid, c in ruleset.concepts.items() if c.decoy],
         )
         self.vague = {_core(compact_text(v)) for v in scoring.vague_links}
+        tokenizer(self.matcher.terms)  # build the dictionary trie once, up front
         self.excludes = {
             cid: [compact_text(x) for x in c.exclude] for cid, c in ruleset.concepts.items()
         }
@@ -131,7 +132,10 @@ class Classifier:
                 compact = compact_text(text)
                 scope_compact = compact if scope == text else compact_text(scope)
                 core = _core(compact)
-                for m in self.matcher.find(compact, compacted=True):
+                # the body is searched for long keywords only: tokenising whole
+                # documents costs much, and a short word there counts little
+                for m in self.matcher.find(compact, compacted=True,
+                                           long_only=field_name == "body"):
                     if any(x and x in scope_compact for x in self.excludes[m.concept]):
                         continue
                     strength = 1.0

@@ -12,13 +12,14 @@ match that lies inside a longer match of another concept is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rules.text import compact_text, token_boundaries
 
-_PREFIX = 2
+_PREFIX = 3  # every keyword has at least 3 characters (checked on load)
 
 
 def _damage_variants(compact: str) -> set[str]:
@@ -61,25 +62,38 @@ class KeywordMatcher:
         terms = set()
         for concept, keyword, weak in keywords:
             compact = compact_text(keyword)
-            if not compact:
-                continue
+            if len(compact) < _PREFIX:
+                raise ValueError(f"keyword {keyword!r} is shorter than {_PREFIX} characters")
             for variant in _damage_variants(compact):
                 terms.add(variant)
                 self._index[variant[:_PREFIX]].append((variant, concept, keyword, weak))
         for entries in self._index.values():
             entries.sort(key=lambda e: -len(e[0]))
+        # Candidate start positions are found in C by one regex over all prefixes.
+        prefixes = sorted(self._index, key=len, reverse=True)
+        self._starts = re.compile("(?=(" + "|".join(map(re.escape, prefixes)) + "))") \
+            if prefixes else None
         # Keywords join the tokenizer dictionary so they come out as whole tokens.
         self.terms = frozenset(t for t in terms if " " not in t)
 
-    def find_all(self, text: str, compacted: bool = False) -> list[Match]:
-        """Every keyword occurrence in ``text`` (before span resolution)."""
+    def find_all(
+        self, text: str, compacted: bool = False, long_only: bool = False
+    ) -> list[Match]:
+        """Every keyword occurrence in ``text`` (before span resolution).
+
+        ``long_only`` skips keywords that need word boundaries, so the text is
+        never tokenised: for long bodies, where a short word counts little.
+        """
         compact = text if compacted else compact_text(text)
         if not compact:
             return []
         bounds: set[int] | None = None
         found: list[Match] = []
         index = self._index
-        for pos in range(len(compact) - 1 if len(compact) > 1 else 1):
+        if self._starts is None:
+            return found
+        for candidate in self._starts.finditer(compact):
+            pos = candidate.start()
             entries = index.get(compact[pos:pos + _PREFIX])
             if not entries:
                 continue
@@ -88,6 +102,8 @@ class KeywordMatcher:
                     continue
                 end = pos + len(kw)
                 if len(kw) < self.anywhere_min_chars and concept not in self.anywhere_concepts:
+                    if long_only:
+                        continue
                     if bounds is None:
                         bounds = token_boundaries(compact, self.terms)
                     if pos not in bounds or end not in bounds:
@@ -95,11 +111,11 @@ class KeywordMatcher:
                 found.append(Match(concept, original, pos, end, weak))
         return found
 
-    def find(self, text: str, compacted: bool = False) -> list[Match]:
+    def find(self, text: str, compacted: bool = False, long_only: bool = False) -> list[Match]:
         """Matches after span resolution: longest first; a match inside a longer
         match is dropped (it is the same word, or a word of another concept)."""
         kept: list[Match] = []
-        for m in sorted(self.find_all(text, compacted), key=lambda m: (-m.length, m.start)):
+        for m in sorted(self.find_all(text, compacted, long_only), key=lambda m: (-m.length, m.start)):
             covered = any(
                 k.start <= m.start and m.end <= k.end and k.length > m.length for k in kept
             )

@@ -53,6 +53,27 @@ _MISSPELLING = re.compile("|".join(map(re.escape, COMMON_MISSPELLINGS)))
 
 
 def normalize_text(text: str | None) -> str:
+    """See :func:`_normalize`; short texts (link labels, menus, titles) are cached,
+    because the same labels come back on every page of a site."""
+    if not text:
+        return ""
+    if len(text) <= 1000:
+        return _normalize_short(text)
+    return _normalize_long(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _normalize_long(text: str) -> str:
+    # a body is normalised for the classifier and again for the date search
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     """Return ``text`` in the project's one canonical form.
 
     NFC, PDF private-use tone marks mapped back, zero-width characters

@@ -78,11 +78,12 @@ class CrawlOutcome:
 
 def build_evidence(
     record: DocumentRecord, classification: Classification, category: str,
-    ruleset: RuleSet, as_of: dt.date,
+    ruleset: RuleSet, as_of: dt.date, record_dates: list | None = None,
 ) -> Evidence:
     score = classification.scores[category]
     concept = ruleset.concepts[score.concept]
-    dates = usable_dates(all_dates(record), as_of, period_counts=concept.period_counts)
+    dates = record_dates if record_dates is not None else all_dates(record)
+    dates = usable_dates(dates, as_of, period_counts=concept.period_counts)
     best = newest(dates, as_of)
     link_text = next((lc.label for lc in record.links_in if lc.label), "")
     return Evidence(
@@ -104,8 +105,12 @@ def judge(
     by_category: dict[str, list[Evidence]] = {c.id: [] for c in ruleset.categories}
     for record in records:
         classification = classifier.classify(record)
+        if not classification.categories:
+            continue
+        dates = all_dates(record)
         for cat in classification.categories:
-            by_category[cat].append(build_evidence(record, classification, cat, ruleset, as_of))
+            by_category[cat].append(
+                build_evidence(record, classification, cat, ruleset, as_of, dates))
     verdicts = [
         judge_category(ruleset, cat, by_category[cat.id], as_of, crawl)
         for cat in ruleset.categories
