@@ -1,0 +1,104 @@
+"""Reports from a stored run: versioned JSON, CSV and XLSX with Thai headers and พ.ศ. dates."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from crawler.collect import BrokenLink, CrawlResult
+from ita_audit.store import Store
+from rules.records import DocumentRecord, LinkContext
+from rules.ruleset import load_ruleset
+from rules.verdicts import CrawlOutcome, judge
+from tests.conftest import run_cli
+
+SITE = "https://www.example-esa.go.th/"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "r.db"
+    store = Store.open(path)
+    records = [
+        DocumentRecord(url=SITE + "files/plan.pdf", kind="document", title="แผนปฏิบัติการ",
+                       body_text="แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๖๗", text_layer="yes",
+                       links_in=[LinkContext(SITE, anchor_text="ดาวน์โหลด",
+                                             row_text="O6 แผนปฏิบัติการประจำปี")]),
+        DocumentRecord(url=SITE + "news/1", title="ข่าวประชาสัมพันธ์ <script>alert(1)</script>",
+                       body_text="๕ พ.ย. ๒๕๖๙ ประชุม"),
+    ]
+    as_of = dt.date(2026, 11, 20)
+    run_id = store.begin_run(SITE, as_of, "seed", "สพป.ทดสอบ")
+    result = CrawlResult(SITE, "complete", "", records,
+                         [BrokenLink(SITE + "old.pdf", 404, "HTTP 404", [SITE])],
+                         {"pages": 1, "documents": 1, "external_links": 0, "broken_links": 1,
+                          "errors": 0}, dt.datetime.now(dt.UTC), dt.datetime.now(dt.UTC))
+    verdicts = judge(load_ruleset("seed"), records, as_of, CrawlOutcome(broken_links=1))
+    store.finish_run(run_id, result, verdicts)
+    store.close()
+    return path
+
+
+def test_json_report_follows_schema_1(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = run_cli("report", "--db", str(db), "--format", "json", "--out", str(out))
+    assert result.code == 0, result.text
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["schema"] == "ita-audit/report/1"
+    assert report["site"] == {"url": SITE, "name": "สพป.ทดสอบ"}
+    assert set(report["run"]) >= {"id", "status", "as_of", "ruleset", "started_at", "finished_at"}
+    assert report["run"]["as_of"] == "2026-11-20"
+    assert set(report["stats"]) == {"pages", "documents", "external_links", "broken_links",
+                                    "errors"}
+    ids = [c["id"] for c in report["categories"]]
+    assert ids == [f"1.{i}" for i in range(1, 10)]
+    plan = next(c for c in report["categories"] if c["id"] == "1.3")
+    assert plan["status"] == "stale"
+    assert set(plan) >= {"title_th", "title_en", "latest_date", "reason_th", "reason_en",
+                         "evidence"}
+    ev = plan["evidence"][0]
+    assert ev["url"] == SITE + "files/plan.pdf"  # absolute
+    assert set(ev) >= {"url", "kind", "title", "link_text", "date", "date_source", "matched",
+                       "score"}
+    assert report["broken_links"] == [{"url": SITE + "old.pdf", "status": 404,
+                                       "error": "HTTP 404", "found_on": [SITE]}]
+
+
+def test_csv_has_thai_headers_and_buddhist_era_dates(db: Path) -> None:
+    result = run_cli("report", "--db", str(db), "--format", "csv")
+    assert result.code == 0, result.text
+    rows = list(csv.reader(io.StringIO(result.out)))
+    assert rows[0][0].startswith("หมวด")
+    plan = next(r for r in rows if r[0] == "1.3")
+    assert "2567" in plan[3]  # 30 ก.ย. 2567, not 2024
+    assert "2024" not in plan[3]
+
+
+def test_xlsx_report(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    result = run_cli("report", "--db", str(db), "--format", "xlsx", "--out", str(out))
+    assert result.code == 0, result.text
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["สรุปผล", "ลิงก์เสีย"]
+    values = [c.value for row in wb["สรุปผล"].iter_rows() for c in row if c.value]
+    assert "ชุดเกณฑ์" in values and "20 พฤศจิกายน 2569" in values
+    assert any(isinstance(v, str) and "ก.ย. 2567" in v for v in values)
+    assert wb["ลิงก์เสีย"]["A2"].value == SITE + "old.pdf"
+
+
+def test_crawled_text_is_kept_as_text(db: Path) -> None:
+    result = run_cli("report", "--db", str(db), "--format", "json")
+    report = json.loads(result.out)
+    news = next(c for c in report["categories"] if c["id"] == "1.8")
+    assert news["evidence"][0]["title"] == "ข่าวประชาสัมพันธ์ <script>alert(1)</script>"
+
+
+def test_xlsx_needs_an_output_file(db: Path) -> None:
+    result = run_cli("report", "--db", str(db), "--format", "xlsx")
+    assert result.code == 2 and "needs --out" in result.err
