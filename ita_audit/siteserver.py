@@ -37,6 +37,11 @@ class RunningServer:
     server: ThreadingHTTPServer
     thread: threading.Thread
 
+    @property
+    def requests(self) -> list[tuple[str, str]]:
+        """(path, User-Agent) of every request served so far."""
+        return list(getattr(self.server, "request_log", []))
+
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
@@ -75,6 +80,9 @@ def make_handler(root: Path) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, send_body: bool) -> None:
             raw_path = self.path
+            log = getattr(self.server, "request_log", None)
+            if log is not None:
+                log.append((raw_path, self.headers.get("User-Agent", "")))
             parsed = urllib.parse.urlsplit(raw_path)
             path = urllib.parse.unquote(parsed.path)
             key_with_query = path + ("?" + parsed.query if parsed.query else "")
@@ -128,6 +136,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
     """Serve ``root`` in a background thread; returns the base URL (with trailing slash)."""
     server = ThreadingHTTPServer((host, port), make_handler(Path(root)))
     server.daemon_threads = True
+    server.request_log = []  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     h, p = server.server_address[:2]

@@ -311,3 +311,33 @@ def test_store_keeps_runs_ordered_and_dates(audited) -> None:  # type: ignore[no
     assert run["as_of"] == dt.date(2026, 11, 20)
     assert run["finished_at"] is not None
 
+
+
+def test_robots_disallow_all_and_the_owner_override(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "s"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>ข่าวประชาสัมพันธ์</h1><p>1 พ.ย. 2569</p>",
+                                     encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    server = serve_dir(site)
+    polite = tmp_path / "polite.json"
+    run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
+            "--json", str(polite), "--quiet")
+    data = read_json(polite)
+    assert data["run"]["status"] == "incomplete"
+    assert "robots.txt" in data["run"]["reason"]
+    assert not [p for p, _ in server.requests if p in ("/", "/index.html")]
+    own = tmp_path / "own.json"
+    run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
+            "--json", str(own), "--quiet", "--ignore-robots")
+    assert read_json(own)["run"]["status"] == "complete"
+
+
+def test_user_agent_names_the_tool_and_a_contact(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "s"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>หน้าแรก</h1>", encoding="utf-8")
+    server = serve_dir(site)
+    run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF, "--quiet")
+    agents = {ua for _, ua in server.requests}
+    assert agents and all(ua.startswith("ita-audit/") and "+http" in ua for ua in agents)
