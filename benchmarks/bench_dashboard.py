@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=200)
     parser.add_argument("--weeks", type=int, default=52)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv or [])
     from dashboard import queries
 
     with tempfile.TemporaryDirectory(prefix="ita-bench-dash-") as tmp:
@@ -171,4 +171,6 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -6,12 +6,13 @@ import datetime as dt
 
 from rules.dates import format_thai_date
 
-# Status: symbol (never colour alone), Thai label, English label, colour.
+# Status: symbol (never colour alone), Thai label, English label, colour.  Plain
+# symbols, not emoji: they render with the Thai and Latin fonts an office has.
 STATUS = {
-    "ok": ("✅", "ครบถ้วน/เป็นปัจจุบัน", "ok", "#1b7f3b"),
-    "stale": ("⚠️", "ไม่เป็นปัจจุบัน", "stale", "#b26a00"),
-    "missing": ("❌", "ไม่พบข้อมูล", "missing", "#b3261e"),
-    "unknown": ("❔", "สรุปไม่ได้", "unknown", "#5f6368"),
+    "ok": ("✔", "ครบถ้วน/เป็นปัจจุบัน", "ok", "#1b7f3b"),
+    "stale": ("⚠", "ไม่เป็นปัจจุบัน", "stale", "#b26a00"),
+    "missing": ("✖", "ไม่พบข้อมูล", "missing", "#b3261e"),
+    "unknown": ("?", "สรุปไม่ได้", "unknown", "#5f6368"),
 }
 RUN_STATUS = {
     "complete": ("สมบูรณ์", "complete"),

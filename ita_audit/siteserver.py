@@ -38,7 +38,7 @@ class RunningServer:
     thread: threading.Thread
 
     @property
-    def requests(self) -> list[tuple[str, str]]:
+    def served(self) -> list[tuple[str, str]]:
         """(path, User-Agent) of every request served so far."""
         return list(getattr(self.server, "request_log", []))
 

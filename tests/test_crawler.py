@@ -326,7 +326,7 @@ def test_robots_disallow_all_and_the_owner_override(tmp_path: Path, serve_dir) -
     data = read_json(polite)
     assert data["run"]["status"] == "incomplete"
     assert "robots.txt" in data["run"]["reason"]
-    assert not [p for p, _ in server.requests if p in ("/", "/index.html")]
+    assert not [p for p, _ in server.served if p in ("/", "/index.html")]
     own = tmp_path / "own.json"
     run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
             "--json", str(own), "--quiet", "--ignore-robots")
@@ -339,5 +339,5 @@ def test_user_agent_names_the_tool_and_a_contact(tmp_path: Path, serve_dir) -> N
     (site / "index.html").write_text("<h1>หน้าแรก</h1>", encoding="utf-8")
     server = serve_dir(site)
     run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF, "--quiet")
-    agents = {ua for _, ua in server.requests}
+    agents = {ua for _, ua in server.served}
     assert agents and all(ua.startswith("ita-audit/") and "+http" in ua for ua in agents)

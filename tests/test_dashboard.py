@@ -24,13 +24,16 @@ ALL_OK = {f"1.{i}": "ok" for i in range(1, 10)}
 XSS = "<script>alert(1)</script>"
 
 
-def run_app(monkeypatch: pytest.MonkeyPatch, db: Path | str, **query: str) -> AppTest:
+def run_app(monkeypatch: pytest.MonkeyPatch, db: Path | str, check: bool = True,
+            **query: str) -> AppTest:
     monkeypatch.setenv("ITA_AUDIT_DB", str(db))
+    monkeypatch.setenv("ITA_AUDIT_DEBUG", "1")      # a bug in a view becomes at.exception
     at = AppTest.from_file(str(APP), default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    if check:
+        assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -101,15 +104,16 @@ def test_overview_matrix_and_coverage(monkeypatch: pytest.MonkeyPatch, db: Path)
 
 def test_overview_filters(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     at = run_app(monkeypatch, db)
-    at.multiselect(key="filter_status").set_value(["missing"]).run()
+    at.multiselect(key="filter_status_th").set_value(["missing"]).run()
     assert list(matrix(at).index) == ["สพป.ทดสอบ เขต 1"]
-    at.multiselect(key="filter_status").set_value(["unknown"]).run()
+    at.multiselect(key="filter_status_th").set_value(["unknown"]).run()
     assert list(matrix(at).index) == ["สพม.ทดสอบ"]
-    at.multiselect(key="filter_status").set_value([]).run()
+    at.multiselect(key="filter_status_th").set_value([]).run()
     at.text_input(key="filter_text").input("c.example").run()
     assert list(matrix(at).index) == ["สำนักงานล้มเหลว"]
     at.text_input(key="filter_text").input("nothing-like-this").run()
     assert "ไม่มีเว็บไซต์ตรงกับตัวกรอง" in texts(at)
+    assert not at.exception
 
 
 def test_ruleset_filter(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
@@ -126,6 +130,7 @@ def test_ruleset_filter(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     assert len([c for c in m.columns if c.startswith("O")]) >= 20
     at.sidebar.selectbox(key="ruleset").set_value("seed").run()
     assert len(matrix(at)) == 3
+    assert not at.exception
 
 
 def site_ids(db: Path) -> dict[str, int]:
@@ -137,8 +142,8 @@ def site_ids(db: Path) -> dict[str, int]:
 
 def test_site_view(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     at = run_app(monkeypatch, db)
-    at.sidebar.radio(key="view").set_value("site").run()
-    at.selectbox(key="site_pick_site").set_value(site_ids(db)[A]).run()
+    at.sidebar.radio(key="view_th").set_value("site").run()
+    at.selectbox(key="site_pick_site_th").set_value(site_ids(db)[A]).run()
     assert not at.exception
     cats = at.dataframe[0].value
     assert list(cats["หมวด"]) == [f"1.{i}" for i in range(1, 10)]
@@ -165,7 +170,7 @@ def test_site_deep_link_and_run_messages(monkeypatch: pytest.MonkeyPatch, db: Pa
     at = run_app(monkeypatch, db, view="site", site=str(ids[B]))
     warning = " ".join(w.value for w in at.warning)
     assert "ไม่สมบูรณ์" in warning and "time limit reached" in warning
-    at.selectbox(key="site_pick_site").set_value(ids[C]).run()
+    at.selectbox(key="site_pick_site_th").set_value(ids[C]).run()
     error = " ".join(e.value for e in at.error)
     assert "ล้มเหลว" in error and "DNS lookup failed" in error
     assert not at.exception
@@ -180,18 +185,19 @@ def test_running_run_is_shown_as_not_finished(monkeypatch: pytest.MonkeyPatch,
     a = matrix(at).loc["สพป.ทดสอบ เขต 1"]
     assert a["สถานะการตรวจ"] == "✔ สมบูรณ์"                  # the last finished run is shown
     assert a["หมายเหตุ"] == f"รอบใหม่กว่า #{running} ยังไม่เสร็จ"
-    at.sidebar.radio(key="view").set_value("site").run()
-    at.selectbox(key="site_pick_site").set_value(site_ids(db)[A]).run()
+    at.sidebar.radio(key="view_th").set_value("site").run()
+    at.selectbox(key="site_pick_site_th").set_value(site_ids(db)[A]).run()
     assert "ยังไม่เสร็จ" in " ".join(w.value for w in at.warning)
+    assert not at.exception
 
 
 def test_worklist_order_and_changes(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     at = run_app(monkeypatch, db, view="worklist", site=str(site_ids(db)[A]))
     todo = at.dataframe[0].value
-    # missing first, then stale by age (1.5 dated 2024 before 1.2 dated 2025), undated last
+    # missing first, then stale by age: 1.5 (2024), 1.2 (2025), 1.9 (400 days)
     assert list(todo["หมวด"]) == ["1.3", "1.5", "1.2", "1.9"]
-    assert list(todo["ค้างมา (วัน)"])[1:3] == [(AS_OF - dt.date(2024, 3, 1)).days,
-                                              (AS_OF - dt.date(2025, 1, 10)).days]
+    assert list(todo["ค้างมา (วัน)"]) == ["", f"{(AS_OF - dt.date(2024, 3, 1)).days:,}",
+                                         f"{(AS_OF - dt.date(2025, 1, 10)).days:,}", "400"]
     assert todo["ข้อมูลล่าสุด (พ.ศ.)"].iloc[0] == "ไม่เคยพบ"
     broken = [f for f in frames(at) if "พบในหน้า" in f.columns][0]
     assert list(broken["URL"]) == [A + "gone.pdf"]
@@ -202,9 +208,21 @@ def test_worklist_order_and_changes(monkeypatch: pytest.MonkeyPatch, db: Path) -
     changed = [f for f in frames(at) if list(f.columns) == ["หมายเหตุ", "URL"]][0]
     assert ("ลิงก์เสียใหม่", A + "gone.pdf") in set(map(tuple, changed.values.tolist()))
     assert ("ลิงก์เสียที่แก้แล้ว", A + "fixed.pdf") in set(map(tuple, changed.values.tolist()))
-    at.selectbox(key="site_pick_worklist").set_value(site_ids(db)[C]).run()
+    at.selectbox(key="site_pick_worklist_th").set_value(site_ids(db)[C]).run()
     assert "ล้มเหลว" in " ".join(e.value for e in at.error)
     assert not at.exception
+
+
+def test_worklist_order_key() -> None:
+    from dashboard.views.worklist import todo_items
+
+    def v(cat: str, status: str, latest: dt.date | None) -> dict[str, object]:
+        return {"category": cat, "status": status, "latest_date": latest, "position": 0}
+
+    items = todo_items([v("a", "ok", None), v("b", "unknown", None), v("c", "stale", None),
+                        v("d", "stale", dt.date(2026, 1, 1)), v("e", "missing", None),
+                        v("f", "stale", dt.date(2025, 1, 1))], AS_OF)
+    assert [i["category"] for i in items] == ["e", "f", "d", "c", "b"]
 
 
 def test_history(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
@@ -222,10 +240,11 @@ def test_export_buttons(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     at = run_app(monkeypatch, db)
     labels = [b.proto.label for b in at.download_button]
     assert labels == ["ดาวน์โหลด CSV", "ดาวน์โหลด XLSX"]
-    at.sidebar.radio(key="view").set_value("export").run()
+    at.sidebar.radio(key="view_th").set_value("export").run()
     labels = [b.proto.label for b in at.download_button]
     assert labels == ["ดาวน์โหลด CSV", "ดาวน์โหลด XLSX", "ดาวน์โหลดรายงาน JSON",
                       "ดาวน์โหลดรายงาน CSV", "ดาวน์โหลดรายงาน XLSX"]
+    assert not at.exception
 
 
 def test_export_files() -> None:
@@ -244,15 +263,31 @@ def test_export_files() -> None:
 
 def test_english_switch(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     at = run_app(monkeypatch, db)
+    at.multiselect(key="filter_status_th").set_value(["missing", "stale"]).run()
+    at.sidebar.radio(key="view_th").set_value("history").run()
     at.sidebar.radio(key="lang").set_value("en").run()
     assert at.title[0].value == "Website disclosure audit (ITA/OIT)"
+    assert at.header[0].value == "History"                # the view survives the switch
+    assert at.sidebar.radio(key="view_en").value == "history"
+    at.sidebar.radio(key="view_en").set_value("overview").run()
+    assert at.multiselect(key="filter_status_en").value == ["missing", "stale"]  # filter kept
     m = at.dataframe[0].value.set_index("Site")
     assert m.loc["สพป.ทดสอบ เขต 1", "1.3"] == "✖ missing"
     assert m.loc["สพป.ทดสอบ เขต 1", "Audit date (BE)"] == "15 Jun 2569 BE"
     assert "Structure, mission and executives" in texts(at)
-    at.sidebar.radio(key="view").set_value("worklist").run()
+    at.sidebar.radio(key="view_en").set_value("worklist").run()
     assert at.header[0].value == "Worklist"
     assert "What to do" in at.dataframe[0].value.columns
+    for view in ("site", "history", "export"):
+        at.sidebar.radio(key="view_en").set_value(view).run()
+        assert not at.exception
+    assert "Download JSON report" in [b.proto.label for b in at.download_button]
+
+
+def test_english_link(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
+    at = run_app(monkeypatch, db, lang="en", view="worklist", site=str(site_ids(db)[A]))
+    assert at.header[0].value == "Worklist"
+    assert list(at.dataframe[0].value["Category"]) == ["1.3", "1.5", "1.2", "1.9"]
 
 
 def test_empty_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -314,6 +349,19 @@ def test_crawled_script_is_text(monkeypatch: pytest.MonkeyPatch, db: Path) -> No
             assert "<script>" not in md.value
             assert not md.proto.allow_html
         assert not at.get("html")
+
+
+def test_internal_error_is_a_message(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE verdicts SET flags_json = 'not json'")
+    at = run_app(monkeypatch, db, check=False, view="site")
+    assert at.exception                              # ITA_AUDIT_DEBUG shows the bug …
+    monkeypatch.delenv("ITA_AUDIT_DEBUG")
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params["view"] = "site"
+    at.run()
+    assert not at.exception                          # … users get one line, no traceback
+    assert "ข้อผิดพลาดภายใน" in " ".join(e.value for e in at.error)
 
 
 def test_overview_says_when_runs_are_incomplete_or_failed(monkeypatch: pytest.MonkeyPatch,

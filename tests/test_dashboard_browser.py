@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.views.site import TITLE_WIDTH
 from ita_audit.dashboard_server import free_port, start_dashboard, stop_dashboard, wait_ready
 from tests.conftest import run_cli
 
@@ -97,10 +98,17 @@ def test_dashboard_in_chromium(tmp_path: Path, serve_dir) -> None:  # type: igno
                 assert "127.0.0.1" in cells and "ครบถ้วน/เป็นปัจจุบัน" in cells
                 page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
 
-                # open the site's page from the sidebar
-                page.locator('[data-testid="stSidebar"]').get_by_text("รายเว็บไซต์").click()
+                # open the site's page: click its row in the matrix
+                box = grid.bounding_box()
+                assert box is not None
+                row = (box["x"] + 15, box["y"] + 35 + 17)   # row 1 (after the header)
+                page.mouse.move(*row)
+                page.wait_for_timeout(300)
+                page.mouse.click(*row)
                 expect(page.get_by_role("heading", name="รายเว็บไซต์")).to_be_visible(
                     timeout=20_000)
+                expect(page.get_by_role("radio", name="รายเว็บไซต์")).to_be_checked()
+                assert "view=site" in page.url
                 expect(page.get_by_text("ผลรายหมวด")).to_be_visible()
                 expect(page.locator('[data-testid="stExpander"]').filter(
                     has_text="ข้อมูลพื้นฐานเกี่ยวกับโครงสร้าง").first).to_be_visible()
@@ -108,11 +116,24 @@ def test_dashboard_in_chromium(tmp_path: Path, serve_dir) -> None:  # type: igno
                 # the news category's evidence lists the crawled title, as text
                 news = page.locator('[data-testid="stExpander"]').filter(has_text="1.8").first
                 news.locator("summary").click()
-                evidence = news.locator('[data-testid="stDataFrame"] table')
-                expect(evidence).to_contain_text(XSS, timeout=10_000)
+                grid = news.locator('[data-testid="stDataFrame"]')
+                expect(grid.locator("table")).to_contain_text(XSS, timeout=10_000)
                 page.wait_for_timeout(500)
                 shot = tmp_path / "site.png"
                 page.screenshot(path=str(shot), full_page=True)
+                # an evidence link opens in a new tab (first row, link column after the
+                # fixed-width title column)
+                box = grid.bounding_box()
+                assert box is not None
+                x, y = box["x"] + TITLE_WIDTH + 40, box["y"] + 35 + 17
+                page.mouse.move(x, y)            # the grid shows links as links on hover
+                page.wait_for_timeout(300)
+                with page.context.expect_page(timeout=10_000) as opened:
+                    page.mouse.click(x, y)
+                tab = opened.value
+                tab.wait_for_load_state()
+                assert tab.url.startswith(server.url) and tab.url.endswith(".html")
+                assert page.url.startswith(f"http://127.0.0.1:{port}/")
                 assert not dialogs, f"crawled text ran as script: {dialogs}"
             finally:
                 browser.close()

@@ -1,0 +1,40 @@
+"""Tables as downloadable files: CSV (UTF-8 with BOM, for Excel on Thai Windows) and XLSX."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def sheet_name(name: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31] or "Sheet1"
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "ita-audit") -> bytes:
+    from openpyxl.styles import Alignment, Font
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        name = sheet_name(sheet)
+        frame.to_excel(writer, index=False, sheet_name=name)
+        ws = writer.sheets[name]
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for column in ws.columns:
+            values = [str(c.value) for c in column if c.value is not None]
+            width = min(max((len(v) for v in values), default=8) + 2, 60)
+            ws.column_dimensions[column[0].column_letter].width = width
+        ws.freeze_panes = "A2"
+    return buffer.getvalue()
+
+
+def file_stem(*parts: object) -> str:
+    text = "-".join(str(p) for p in parts if p not in (None, ""))
+    return re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("_") or "ita-audit"
