@@ -235,6 +235,17 @@ def test_page_limit_makes_the_run_incomplete(tmp_path: Path, serve_dir) -> None:
     assert category(data, "1.6")["status"] == "unknown"
 
 
+def news_site(root: Path, pages: int) -> Path:
+    """A site whose home page links to ``pages`` short news pages."""
+    site = root / "news-site"
+    site.mkdir()
+    links = "".join(f"<a href='p{i}.html'>ข่าว {i}</a>" for i in range(pages))
+    (site / "index.html").write_text(f"<h1>ข่าวประชาสัมพันธ์</h1>{links}", encoding="utf-8")
+    for i in range(pages):
+        (site / f"p{i}.html").write_text(f"<h1>ข่าว {i}</h1><p>1 พ.ย. 2569</p>", encoding="utf-8")
+    return site
+
+
 def test_killed_crawl_leaves_incomplete_run_and_earlier_runs_intact(tmp_path: Path) -> None:
     import os
     import signal
@@ -243,19 +254,14 @@ def test_killed_crawl_leaves_incomplete_run_and_earlier_runs_intact(tmp_path: Pa
 
     from ita_audit.siteserver import serve
 
-    site = tmp_path / "slow"
-    site.mkdir()
-    links = "".join(f"<a href='p{i}.html'>ข่าว {i}</a>" for i in range(300))
-    (site / "index.html").write_text(f"<h1>ข่าวประชาสัมพันธ์</h1>{links}", encoding="utf-8")
-    for i in range(300):
-        (site / f"p{i}.html").write_text(f"<h1>ข่าว {i}</h1><p>1 พ.ย. 2569</p>", encoding="utf-8")
     db = tmp_path / "k.db"
-    with serve(site) as server:
+    with serve(news_site(tmp_path, 150)) as server:
         first = run_cli("audit", server.url, "--db", str(db), "--as-of", AS_OF, "--delay", "0",
-                        "--max-pages", "20", "--quiet")
+                        "--quiet")
         assert first.code == 0, first.text
         store = Store.open(db, create=False)
         earlier = store.latest_run()
+        assert earlier["status"] == "complete"
         earlier_verdicts = store.verdicts(earlier["id"])
         proc = subprocess.Popen(
             [sys.executable, "-m", "ita_audit.cli", "audit", server.url, "--db", str(db),
@@ -270,8 +276,9 @@ def test_killed_crawl_leaves_incomplete_run_and_earlier_runs_intact(tmp_path: Pa
     runs = store.runs()
     assert len(runs) == 2
     assert runs[-1]["status"] == "incomplete"
-    assert runs[0]["status"] == earlier["status"] == "incomplete"  # max-pages cut the first
+    assert runs[0] == earlier
     assert store.verdicts(earlier["id"]) == earlier_verdicts
+    assert store.verdicts(runs[-1]["id"]) == []
 
 
 def test_interrupted_crawl_is_stored_as_incomplete(tmp_path: Path) -> None:
@@ -281,14 +288,8 @@ def test_interrupted_crawl_is_stored_as_incomplete(tmp_path: Path) -> None:
 
     from ita_audit.siteserver import serve
 
-    site = tmp_path / "slow"
-    site.mkdir()
-    links = "".join(f"<a href='p{i}.html'>ข่าว {i}</a>" for i in range(200))
-    (site / "index.html").write_text(f"<h1>ข่าว</h1>{links}", encoding="utf-8")
-    for i in range(200):
-        (site / f"p{i}.html").write_text(f"<h1>ข่าว {i}</h1>", encoding="utf-8")
     db = tmp_path / "i.db"
-    with serve(site) as server:
+    with serve(news_site(tmp_path, 200)) as server:
         proc = subprocess.Popen(
             [sys.executable, "-m", "ita_audit.cli", "audit", server.url, "--db", str(db),
              "--as-of", AS_OF, "--delay", "0.5", "--concurrency", "1", "--quiet"],
