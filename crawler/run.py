@@ -42,11 +42,10 @@ def crawl_sites(
     jobs: list[CrawlJob], progress: ProgressCallback | None = None, progress_every: float = 2.0
 ) -> list[CrawlResult]:
     """Crawl every job concurrently; results are in the order of ``jobs``."""
-    process = CrawlerProcess(
-        settings={"LOG_LEVEL": "ERROR", "TELNETCONSOLE_ENABLED": False,
-                  "REMOTE_CONTROL_ENABLED": False},
-        install_root_handler=False,
-    )
+    process = CrawlerProcess(settings={
+        "LOG_LEVEL": "ERROR", "TELNETCONSOLE_ENABLED": False, "REMOTE_CONTROL_ENABLED": False,
+        "LOG_INSTALL_ROOT_HANDLER": False,
+    })
     crawlers = []
     for job in jobs:
         crawler = process.create_crawler(SiteSpider)
