@@ -9,9 +9,11 @@ never touches earlier ones.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crawler.collect import CrawlResult
 from crawler.run import CrawlJob, Progress, crawl_sites
@@ -26,11 +28,15 @@ class UserError(Exception):
     """Bad input from the user; the message is one line."""
 
 
+log = logging.getLogger("ita_audit.audit")
+
+
 @dataclass
 class SiteJob:
     url: str
     name: str = ""
     limits: CrawlLimits | None = None
+    ruleset: RuleSet | None = None   # None: the rule set given to run_audit
 
 
 @dataclass
@@ -69,19 +75,43 @@ def crawl_outcome(result: CrawlResult) -> CrawlOutcome:
 
 
 def run_audit(
-    store: Store, ruleset: RuleSet, jobs: list[SiteJob], as_of: dt.date,
+    store: Store, ruleset: RuleSet | None, jobs: list[SiteJob], as_of: dt.date,
     default_limits: CrawlLimits, progress: Callable[[list[Progress]], None] | None = None,
-    trigger: str = "manual",
+    trigger: str = "manual", started_at: dt.datetime | None = None,
 ) -> list[SiteOutcome]:
-    run_ids = [store.begin_run(job.url, as_of, ruleset.id, job.name, trigger) for job in jobs]
+    """Crawl all ``jobs`` concurrently (one reactor, so once per process) and judge
+    each with its own rule set (``job.ruleset``, else ``ruleset``).
+
+    A site whose judging or storing fails becomes a ``failed`` run with the
+    reason; the other sites are judged and stored all the same.  ``started_at``
+    (default: now) is recorded as the runs' start.
+    """
+    rulesets = [job.ruleset or ruleset for job in jobs]
+    if any(rs is None for rs in rulesets):
+        raise ValueError("run_audit: a job has no rule set")
+    run_ids = [store.begin_run(job.url, as_of, rs.id, job.name,  # type: ignore[union-attr]
+                               trigger, started_at)
+               for job, rs in zip(jobs, rulesets, strict=True)]
     results = crawl_sites([CrawlJob(job.url, job.limits or default_limits) for job in jobs],
                           progress=progress)
-    classifier = Classifier(ruleset)
+    classifiers: dict[int, Classifier] = {}   # one per rule set object
     outcomes = []
-    for job, run_id, result in zip(jobs, run_ids, results, strict=True):
+    for job, rs, run_id, result in zip(jobs, rulesets, run_ids, results, strict=True):
+        assert rs is not None
         verdicts: list[Verdict] = []
-        if result.status != "failed":
-            verdicts = judge(ruleset, result.records, as_of, crawl_outcome(result), classifier)
-        store.finish_run(run_id, result, verdicts)
+        try:
+            if result.status != "failed":
+                if id(rs) not in classifiers:
+                    classifiers[id(rs)] = Classifier(rs)
+                classifier = classifiers[id(rs)]
+                verdicts = judge(rs, result.records, as_of, crawl_outcome(result), classifier)
+            store.finish_run(run_id, result, verdicts)
+        except Exception as exc:  # noqa: BLE001 - one site's failure never stops the others
+            if os.environ.get("ITA_AUDIT_DEBUG"):
+                log.exception("judging %s failed", job.url)
+            reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+            store.fail_run(run_id, reason)
+            result = replace(result, status="failed", reason=reason)
+            verdicts = []
         outcomes.append(SiteOutcome(job, run_id, result, verdicts))
     return outcomes

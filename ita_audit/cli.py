@@ -104,6 +104,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from ita_audit.report import build_report, write_json
     from rules.ruleset import load_ruleset
 
+    if args.sites:
+        from ita_audit.cli_ops import cmd_audit_sites
+
+        return cmd_audit_sites(args)
+    if args.notify:
+        raise UserError("--notify needs --sites (the sites file names each webmaster)")
     urls = [check_url(u) for u in args.urls]
     if not urls:
         raise UserError("give at least one URL")
@@ -250,6 +256,12 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--ignore-robots", action="store_true",
                        help="ignore robots.txt (only for auditing your own site)")
     audit.add_argument("--quiet", action="store_true", help="no progress lines")
+    audit.add_argument("--sites", metavar="FILE", help="audit every site of this sites file "
+                                                       "(docs/operations.md)")
+    audit.add_argument("--config", metavar="FILE", help="configuration (default: ita-audit.yaml "
+                                                        "in this folder, if present)")
+    audit.add_argument("--notify", action="store_true",
+                       help="with --sites: e-mail each webmaster the digest afterwards")
     audit.set_defaults(func=cmd_audit)
 
     report = sub.add_parser("report", help="write the report of a stored run")
@@ -282,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rulesets = sub.add_parser("rulesets", help="list the bundled rule sets")
     rulesets.set_defaults(func=cmd_rulesets)
+
+    from ita_audit import cli_ops
+
+    cli_ops.register(sub)
     return parser
 
 

@@ -277,13 +277,17 @@ class Store:
         return int(result.inserted_primary_key[0])
 
     def begin_run(self, site_url: str, as_of: dt.date, ruleset: str, name: str = "",
-                  trigger: str = "manual") -> int:
-        """Create the run, committed as ``incomplete`` before any crawling starts."""
+                  trigger: str = "manual", started_at: dt.datetime | None = None) -> int:
+        """Create the run, committed as ``incomplete`` before any crawling starts.
+
+        ``started_at`` (default: now) lets ``schedule run --now`` record the time it
+        pretends it is, so the schedule's due check stays consistent."""
         with self.engine.begin() as conn:
             site = self.site_id(conn, site_url, name)
             result = conn.execute(runs.insert().values(
                 site_id=site, status="incomplete", reason="in progress", as_of=as_of,
-                ruleset=ruleset, trigger=trigger, started_at=_now(), pages=0, documents=0,
+                ruleset=ruleset, trigger=trigger, started_at=started_at or _now(), pages=0,
+                documents=0,
                 external_links=0, broken_links=0, errors=0, stats_json="{}",
             ))
             return int(result.inserted_primary_key[0])
