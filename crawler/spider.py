@@ -34,6 +34,7 @@ from rules.dates import extract_dates
 from rules.records import DatedValue, DocumentRecord, LinkContext
 
 BLOCKING_STATUSES = (401, 403, 429)
+READABLE_KINDS = ("pdf", "docx", "xlsx")  # legacy doc/xls are recognised but not read
 _ISO_IN_URL = re.compile(r"(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -253,7 +254,7 @@ class SiteSpider(scrapy.Spider):
         if extracted.error:
             self.collector.add_item({"type": "error",
                                      "message": f"{response.url}: {extracted.error}"})
-            if not extracted.text:
+            if not extracted.text and kind in READABLE_KINDS:
                 # a link to a file nobody can open is a broken link
                 self.collector.add_broken(response.url, response.status,
                                           f"broken {kind.upper()}: {extracted.error}")
@@ -262,7 +263,9 @@ class SiteSpider(scrapy.Spider):
             body_text=extracted.text, dates=dates, http_status=response.status,
             content_type=content_type or kind,
             last_modified=http_date(response.headers.get(b"Last-Modified")),
-            text_layer=extracted.text_layer, content_hash=hashlib.sha256(body).hexdigest(),
+            # legacy .doc/.xls are not read: no verdict on their text layer
+            text_layer=extracted.text_layer if kind in READABLE_KINDS else "n/a",
+            content_hash=hashlib.sha256(body).hexdigest(),
             size_bytes=len(body),
         )
         return {"type": "record", "record": record}

@@ -59,8 +59,14 @@ def make_site(root: Path) -> Path:
     (site / "about").mkdir(parents=True)
     (site / "files").mkdir()
     (site / "admin").mkdir()
-    (site / "index.html").write_text(HUB.replace("</main>", "<a href='legacy.html'>ระเบียบ</a>"
-                                                 "</main>"), encoding="utf-8")
+    (site / "index.html").write_text(HUB.replace(
+        "</main>", "<a href='legacy.html'>ระเบียบ</a>"
+                   "<p><a href='files/old-manual.doc'>คู่มือการปฏิบัติงาน (ไฟล์ Word เดิม)</a></p>"
+                   "</main>"), encoding="utf-8")
+    # a legacy Word 97 file: recognised from its OLE2 header and directory, not read
+    (site / "files" / "old-manual.doc").write_bytes(
+        bytes.fromhex("d0cf11e0a1b11ae1") + bytes(1016) + "WordDocument".encode("utf-16-le")
+        + bytes(1024))
     for path, html in PAGES.items():
         (site / path).write_text(html, encoding="utf-8")
     (site / "legacy.html").write_bytes(LEGACY.encode("cp874"))
@@ -342,3 +348,15 @@ def test_user_agent_names_the_tool_and_a_contact(tmp_path: Path, serve_dir) -> N
     run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF, "--quiet")
     agents = {ua for _, ua in server.served}
     assert agents and all(ua.startswith("ita-audit/") and "+http" in ua for ua in agents)
+
+
+def test_legacy_word_files_are_documents_but_not_broken_or_scans(audited) -> None:  # type: ignore[no-untyped-def]
+    _, store, report, url = audited
+    legacy = url + "files/old-manual.doc"
+    docs = {d["url"]: d for d in store.documents(report["run"]["id"])}
+    assert docs[legacy]["kind"] == "document"
+    assert docs[legacy]["text_layer"] == "n/a"
+    assert legacy not in {b["url"] for b in report["broken_links"]}
+    assert legacy not in report["documents_without_text"]
+    manual = category(report, "1.6")
+    assert any(e["url"] == legacy for e in manual["evidence"])  # its link text still counts
