@@ -205,6 +205,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_dashboard(args.db, port=args.port)
 
 
+def cmd_memo(args: argparse.Namespace) -> int:
+    from ita_audit.memo import memo_docx
+
+    store = open_store(args.db, create=False)
+    run = store.run(args.run) if args.run else store.latest_run(args.site, complete_only=True)
+    if run is None:
+        raise UserError(f"{args.db}: no such run" if args.run else f"{args.db}: no complete run"
+                        + (f" for {args.site}" if args.site else ""))
+    out = Path(args.out)
+    _check_writable(out)
+    data, count = memo_docx(store, run["id"])
+    if not count:
+        print(f"ไม่มีหมวดที่ต้องเผยแพร่เพิ่ม / no gaps in run #{run['id']}: no memo written")
+        return 0
+    out.write_bytes(data)
+    print(f"บันทึกขออนุญาตเผยแพร่ข้อมูล {count} ฉบับ / {count} memo(s): {out}")
+    return 0
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from ita_audit.dashboard_server import run_dashboard
 
@@ -280,6 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=8501)
     demo.add_argument("--no-dashboard", action="store_true")
     demo.set_defaults(func=cmd_demo)
+
+    memo = sub.add_parser("memo", help="the seed's publication-request memo for each gap (DOCX)")
+    add_db(memo)
+    memo.add_argument("--site", help="site URL (default: any)")
+    memo.add_argument("--run", type=_positive, help="run id (default: the latest complete run)")
+    memo.add_argument("--out", required=True, help="output .docx file")
+    memo.set_defaults(func=cmd_memo)
 
     dashboard = sub.add_parser("dashboard", help="start the dashboard on 127.0.0.1")
     add_db(dashboard)
