@@ -38,3 +38,15 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "ita-audit") -> bytes:
 def file_stem(*parts: object) -> str:
     text = "-".join(str(p) for p in parts if p not in (None, ""))
     return re.sub(r"[^0-9A-Za-z._-]+", "_", text).strip("_") or "ita-audit"
+
+
+def memo_bytes(db: str, run_id: int) -> bytes:
+    """The seed's publication-request memos for the run's gaps (ita_audit.memo)."""
+    from ita_audit.memo import memo_docx
+    from ita_audit.store import Store
+
+    store = Store.open(db, create=False)
+    try:
+        return memo_docx(store, run_id)[0]
+    finally:
+        store.close()

@@ -182,6 +182,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_matrix": ("ตารางภาพรวม (ชุดเกณฑ์ {ruleset})", "Overview matrix (rule set {ruleset})"),
     "export_run": ("รายงานของรอบการตรวจ", "Report of a run"),
     "download_csv": ("ดาวน์โหลด CSV", "Download CSV"),
+    "download_memo": ("ร่างบันทึกขออนุญาตเผยแพร่ข้อมูล (DOCX)",
+                      "Draft publication-request memos (DOCX)"),
     "download_xlsx": ("ดาวน์โหลด XLSX", "Download XLSX"),
     "download_json": ("ดาวน์โหลดรายงาน JSON", "Download JSON report"),
     "download_report_csv": ("ดาวน์โหลดรายงาน CSV", "Download report CSV"),

@@ -205,6 +205,8 @@ def test_worklist_order_and_changes(monkeypatch: pytest.MonkeyPatch, db: Path) -
     assert "ไม่เป็นปัจจุบันใหม่ (3)" in page
     assert "ไม่พบใหม่ (1)" in page
     assert "แก้ไขแล้ว (0)" in page
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "ร่างบันทึกขออนุญาตเผยแพร่ข้อมูล (DOCX)" in labels  # the seed's memo, per gap
     changed = [f for f in frames(at) if list(f.columns) == ["หมายเหตุ", "URL"]][0]
     assert ("ลิงก์เสียใหม่", A + "gone.pdf") in set(map(tuple, changed.values.tolist()))
     assert ("ลิงก์เสียที่แก้แล้ว", A + "fixed.pdf") in set(map(tuple, changed.values.tolist()))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import cache
 from dashboard.context import Ctx
-from dashboard.exporting import file_stem
+from dashboard.exporting import file_stem, memo_bytes
 from dashboard.fmt import as_date, fmt_date, md_escape, status_md, status_text
 from dashboard.views.site import broken_frame
 from dashboard.widgets import downloads, pick_run, pick_site, run_message, status_styled
@@ -134,6 +134,12 @@ def render(ctx: Ctx) -> None:
                      hide_index=True)
         downloads(ctx, table, file_stem("ita-audit-worklist", site_id, "run", run_id),
                   "worklist")
+        if any(v["status"] in ("missing", "stale") for v in items):
+            st.download_button(
+                ctx.t("download_memo"), data=memo_bytes(ctx.db, run_id),
+                file_name=file_stem("ita-audit-memos", site_id, "run", run_id) + ".docx",
+                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                key="worklist_memo")
     st.subheader(ctx.t("broken_links"))
     if detail.broken:
         st.dataframe(broken_frame(ctx, detail.broken), hide_index=True)
