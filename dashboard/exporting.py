@@ -7,9 +7,11 @@ import re
 
 import pandas as pd
 
+from ita_audit.spreadsheet import mark_text_cells, safe_text
+
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return frame.map(safe_text).to_csv(index=False).encode("utf-8-sig")
 
 
 def sheet_name(name: str) -> str:
@@ -32,6 +34,7 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "ita-audit") -> bytes:
             width = min(max((len(v) for v in values), default=8) + 2, 60)
             ws.column_dimensions[column[0].column_letter].width = width
         ws.freeze_panes = "A2"
+        mark_text_cells(ws)
     return buffer.getvalue()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_audit.labels import run_status_label, status_label, thai_date
+from ita_audit.spreadsheet import mark_text_cells, safe_text
 from ita_audit.store import Store
 
 REPORT_SCHEMA = "ita-audit/report/1"
@@ -89,7 +90,7 @@ def csv_text(report: dict[str, Any]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADERS)
-    writer.writerows(report_rows(report))
+    writer.writerows([safe_text(v) for v in row] for row in report_rows(report))
     return buffer.getvalue()
 
 
@@ -126,6 +127,8 @@ def xlsx_bytes(report: dict[str, Any]) -> bytes:
     broken.append(["ลิงก์ (URL)", "สถานะ HTTP", "ข้อผิดพลาด", "พบในหน้า"])
     for b in report["broken_links"]:
         broken.append([b["url"], b["status"], b["error"], "\n".join(b["found_on"])])
+    for sheet in (ws, broken):
+        mark_text_cells(sheet)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -102,3 +102,38 @@ def test_crawled_text_is_kept_as_text(db: Path) -> None:
 def test_xlsx_needs_an_output_file(db: Path) -> None:
     result = run_cli("report", "--db", str(db), "--format", "xlsx")
     assert result.code == 2 and "needs --out" in result.err
+
+
+def test_crawled_formulas_never_run_in_spreadsheets(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    store = Store.open(db)
+    evil = '=HYPERLINK("http://evil.example/","คลิก")'
+    record = DocumentRecord(url=SITE + "x", title=evil, links_in=[LinkContext(
+        SITE, anchor_text="ข่าวประชาสัมพันธ์ 1 พ.ย. 2569")])
+    as_of = dt.date(2026, 11, 20)
+    run_id = store.begin_run(SITE, as_of, "seed")
+    store.finish_run(run_id, CrawlResult(SITE, "complete", "", [record], [], {},
+                                         dt.datetime.now(dt.UTC), dt.datetime.now(dt.UTC)),
+                     judge(load_ruleset("seed"), [record], as_of))
+    from ita_audit.report import build_report, csv_text, xlsx_bytes
+
+    report = build_report(store, run_id)
+    news = next(c for c in report["categories"] if c["id"] == "1.8")
+    news["evidence"][0]["matched"] = [evil]  # crawled text reaches a report column
+    cells = [c for row in csv.reader(io.StringIO(csv_text(report))) for c in row]
+    assert "'" + evil in cells
+    assert not [c for c in cells if c.startswith("=")]
+    out = tmp_path / "f.xlsx"
+    out.write_bytes(xlsx_bytes(report))
+    cells = [c for row in load_workbook(out)["สรุปผล"].iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"]
+    import pandas as pd
+
+    from dashboard.exporting import csv_bytes
+    from dashboard.exporting import xlsx_bytes as frame_xlsx
+
+    frame = pd.DataFrame({"title": [evil]})
+    parsed = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"))))
+    assert parsed[1] == ["'" + evil]
+    out.write_bytes(frame_xlsx(frame))
+    assert load_workbook(out).active["A2"].data_type == "s"
