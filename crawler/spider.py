@@ -175,6 +175,13 @@ class SiteSpider(scrapy.Spider):
             for item in self._bad_status(response, is_start):
                 yield item
             return
+        if not self.scope.is_internal(url):
+            # a redirect took us off the audited site: record where, judge nothing there
+            if is_start:
+                self.collector.mark_failed(f"the start URL redirects to another site ({url})")
+            else:
+                self.collector.external.add(url)
+            return
         if is_start:
             self.start_ok = True
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
@@ -191,7 +198,8 @@ class SiteSpider(scrapy.Spider):
                 yield item
             return
         if is_start:
-            self.collector.mark_failed(f"the start URL is not an HTML page (it is {kind})")
+            what = "an unrecognised or plain-text file" if kind == "unknown" else f"a {kind} file"
+            self.collector.mark_failed(f"the start URL is not an HTML page (it is {what})")
         if kind in ("pdf", "docx", "xlsx", "doc", "xls"):
             yield await self._parse_document(response, kind, content_type)
 
@@ -203,6 +211,10 @@ class SiteSpider(scrapy.Spider):
                 self.collector.mark_incomplete(f"the site refused access (HTTP {status})")
         if is_start:
             self.collector.mark_incomplete(f"the start page answered HTTP {status}")
+        if status in BLOCKING_STATUSES:
+            # refused to us, not necessarily broken for visitors: not a broken link
+            self.collector.stats["refused"] += 1
+            return
         yield {"type": "broken", "url": response.url, "status": status, "error": f"HTTP {status}"}
         if response.meta.get("redirect_urls"):
             original = response.meta["redirect_urls"][0]
@@ -225,6 +237,11 @@ class SiteSpider(scrapy.Spider):
             content_hash=hashlib.sha256(response.body).hexdigest(), size_bytes=len(response.body),
         )
         yield {"type": "record", "record": record}
+        if response.meta.get("is_start") and not page.main_text.strip() and not any(
+            self.scope.is_internal(link.url) for link in page.links
+        ):
+            self.collector.mark_incomplete(
+                "the start page has no text and no links to follow (JavaScript or image only)")
         for link in page.links:
             yield from self._follow(response.url, link, depth)
 
@@ -279,6 +296,9 @@ class SiteSpider(scrapy.Spider):
         lowered = error.lower()
         if "max size" in lowered or "maxsize" in lowered or "larger than" in lowered:
             self.collector.stats["too_large"] += 1
+            if is_start:
+                self.collector.mark_failed(f"the start page is larger than "
+                                           f"{self.limits.max_bytes // 1024} KB (--max-mb)")
             yield {"type": "error", "message": f"{request.url}: larger than "
                                                f"{self.limits.max_bytes} bytes, not downloaded"}
             return

@@ -59,8 +59,12 @@ def check_url(url: str) -> str:
         raise UserError(f"invalid URL {url!r}: it must start with http:// or https://")
     if not parts.hostname or " " in parts.netloc:
         raise UserError(f"invalid URL {url!r}: no host name")
-    del port
-    return text if parts.path else text + "/"
+    # one site, one key: scheme and host are case-insensitive
+    netloc = parts.hostname.lower() + (f":{port}" if port is not None else "")
+    if parts.username or parts.password:
+        raise UserError(f"invalid URL {url!r}: user names and passwords do not belong in it")
+    return urllib.parse.urlunsplit(
+        (parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
 def crawl_outcome(result: CrawlResult) -> CrawlOutcome:

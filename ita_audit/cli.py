@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from rules.offline import ensure_pythainlp_offline
 
@@ -32,6 +33,26 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0.001:
+        raise argparse.ArgumentTypeError(f"must be at least 0.001 (1 KB): {value!r}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value!r}")
+    return number
 
 
 def _positive(value: str) -> int:
@@ -56,8 +77,8 @@ def _limits_from_args(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         value = getattr(args, name, None)
         if value is not None:
             setattr(limits, name, value)
-    if getattr(args, "max_mb", None):
-        limits.max_bytes = int(args.max_mb * 1024 * 1024)
+    if getattr(args, "max_mb", None) is not None:
+        limits.max_bytes = max(1024, int(args.max_mb * 1024 * 1024))
     if getattr(args, "delay", None) is not None:
         limits.delay_s = args.delay
         limits.autothrottle = args.delay > 0
@@ -139,11 +160,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _check_writable(path: Path) -> None:
+    """Refuse an output path before any work is done, not after a long crawl."""
     folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not a file")
     if not folder.is_dir():
         raise UserError(f"{path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"{path}: folder {folder} is not writable")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"{path}: not writable")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -155,9 +179,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         if run is None:
             raise UserError(f"{args.db}: no run #{args.run}")
     else:
-        run = store.latest_run(args.site)
+        site = check_url(args.site) if args.site else None
+        run = store.latest_run(site)
         if run is None:
-            raise UserError(f"{args.db}: no runs" + (f" for {args.site}" if args.site else ""))
+            raise UserError(f"{args.db}: no runs" + (f" for {site}" if site else ""))
     report = build_report(store, run["id"])
     if args.out:
         out = Path(args.out)
@@ -209,10 +234,14 @@ def cmd_memo(args: argparse.Namespace) -> int:
     from ita_audit.memo import memo_docx
 
     store = open_store(args.db, create=False)
-    run = store.run(args.run) if args.run else store.latest_run(args.site, complete_only=True)
+    site = check_url(args.site) if args.site else None
+    run = store.run(args.run) if args.run else store.latest_run(site, complete_only=True)
     if run is None:
         raise UserError(f"{args.db}: no such run" if args.run else f"{args.db}: no complete run"
-                        + (f" for {args.site}" if args.site else ""))
+                        + (f" for {site}" if site else ""))
+    if run["status"] == "failed":
+        raise UserError(f"run #{run['id']} failed ({run['reason']}): nothing was judged, "
+                        "no memo")
     out = Path(args.out)
     _check_writable(out)
     data, count = memo_docx(store, run["id"])
@@ -247,13 +276,20 @@ def cmd_rulesets(args: argparse.Namespace) -> int:
     return 0
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes end in one line, like every other error of the tool."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"ita-audit: error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="ita-audit",
         description="ตรวจเว็บไซต์หน่วยงานตามเกณฑ์การเปิดเผยข้อมูล ITA/OIT "
                     "(audit Thai public-office websites against ITA/OIT disclosure rules)",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     def add_db(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=DEFAULT_DB,
@@ -267,11 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", metavar="PATH", help="write the JSON report here")
     audit.add_argument("--max-pages", type=_positive)
     audit.add_argument("--max-depth", type=_positive)
-    audit.add_argument("--max-mb", type=float, help="largest response in MB (default 20)")
+    audit.add_argument("--max-mb", type=_megabytes, help="largest response in MB (default 20)")
     audit.add_argument("--timeout", dest="timeout_s", type=_positive, help="seconds per site")
     audit.add_argument("--concurrency", type=_positive)
-    audit.add_argument("--delay", type=float, help="seconds between requests (0 disables "
-                                                   "AutoThrottle)")
+    audit.add_argument("--delay", type=_seconds, help="seconds between requests (0 disables "
+                                                      "AutoThrottle)")
     audit.add_argument("--ignore-robots", action="store_true",
                        help="ignore robots.txt (only for auditing your own site)")
     audit.add_argument("--quiet", action="store_true", help="no progress lines")

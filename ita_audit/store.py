@@ -148,9 +148,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+SUPPORTED_DATABASES = ("sqlite", "postgresql")
+
+
 def database_url(db: str | Path) -> str:
     text = str(db)
     return text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
+
+
+def safe_location(db: str | Path) -> str:
+    """The database as it may appear in messages and logs: never its password."""
+    text = str(db)
+    if "://" not in text:
+        return text
+    try:
+        return sa.engine.make_url(text).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return text.split("://", 1)[0] + "://…"
 
 
 # Migrations: version N -> N+1, each one transaction.
@@ -178,7 +192,15 @@ class Store:
         ita-audit database, or a schema that needs ``ita-audit db upgrade``.
         """
         url = database_url(db)
-        location = str(db)
+        location = safe_location(db)
+        if "://" in str(db):
+            try:
+                backend = sa.engine.make_url(url).get_backend_name()
+            except sa.exc.ArgumentError:
+                raise StoreError(f"{location}: not a database URL") from None
+            if backend not in SUPPORTED_DATABASES:
+                raise StoreError(f"{location}: unsupported database "
+                                 f"(use a SQLite file or a postgresql:// URL)")
         if url.startswith("sqlite:///"):
             path = Path(url.removeprefix("sqlite:///"))
             if not path.exists():

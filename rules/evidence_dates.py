@@ -72,10 +72,19 @@ def effective_end(d: DatedValue, as_of: dt.date) -> dt.date:
     return min(d.end, as_of)
 
 
+PRECISE_KINDS = ("day", "month")
+
+
 def newest(dates: Iterable[DatedValue], as_of: dt.date) -> DatedValue | None:
-    """The date whose period reaches latest (up to as-of); earlier source wins ties."""
+    """The date whose period reaches latest (up to as-of); earlier source wins ties.
+
+    A day or month, when there is one, beats a mere year or fiscal-year mention:
+    a news item of 20 August that says "ปี 2569" is dated 20 August, not as-of.
+    """
+    dates = list(dates)
+    precise = [d for d in dates if d.kind in PRECISE_KINDS]
     best: DatedValue | None = None
-    for d in dates:
+    for d in precise or dates:
         if best is None or effective_end(d, as_of) > effective_end(best, as_of):
             best = d
     return best

@@ -273,6 +273,9 @@ def _category(
     cid = f.get("id", str)
     f.what = f"category {cid!r}"
     names = f.strings("concepts")
+    if not names:
+        raise f.error(f"category {cid!r}: 'concepts' is empty: it could never have evidence",
+                      key="concepts")
     for name in names:
         if name not in concepts:
             raise f.error(f"category {cid!r}: unknown concept {name!r}", key="concepts")

@@ -26,7 +26,7 @@ from rules.records import DocumentRecord
 from rules.ruleset import Category, RuleSet
 
 STATUSES = ("ok", "stale", "missing", "unknown")
-MAX_EVIDENCE = 25
+MAX_EVIDENCE = 200  # evidence kept per category (newest first)
 
 SOURCE_TH = {
     "title": "ชื่อเรื่อง", "link": "ข้อความลิงก์", "lead": "ส่วนต้นของเอกสาร", "text": "เนื้อหา",
@@ -152,7 +152,6 @@ def judge_category(
             **base,
         )
     dated = [e for e in evidence if e.date is not None]
-    policy = cat.freshness
     if not dated:
         flags.append("undated")
         return Verdict(
@@ -180,8 +179,6 @@ def judge_category(
     else:
         reason_th = f"ข้อมูลไม่เป็นปัจจุบัน: ล่าสุดลงวันที่ {when_th}; {why_th}"
         reason_en = f"Out of date: newest dated {when_en}; {why_en}"
-    if policy.policy == "none":
-        status = "ok"
     return Verdict(
         status=status, latest_date=latest.date, date_source=latest.date_source,
         reason_th=reason_th, reason_en=reason_en, **base,
@@ -289,13 +286,13 @@ def judge_quality(ruleset: RuleSet, verdicts: list[Verdict], crawl: CrawlOutcome
         problems_en.append(f"{crawl.no_text_layer} scanned document(s) without a text layer")
     base = dict(category=rule.id, title_th=rule.title_th, title_en=rule.title_en,
                 latest_date=None, date_source=None)
+    if problems_th:  # problems already proven stand, complete crawl or not
+        return Verdict(status="stale", reason_th="; ".join(problems_th),
+                       reason_en="; ".join(problems_en) + ".", **base)
     if not crawl.complete:
         return Verdict(status="unknown",
                        reason_th=f"การเก็บข้อมูลไม่สมบูรณ์ ({crawl.reason})",
                        reason_en=f"The crawl was incomplete ({crawl.reason}).", **base)
-    if problems_th:
-        return Verdict(status="stale", reason_th="; ".join(problems_th),
-                       reason_en="; ".join(problems_en) + ".", **base)
     return Verdict(status="ok", reason_th="ไม่พบหมวดที่ล้าสมัย ลิงก์เสีย หรือเอกสารที่ไม่มีข้อความ",
                    reason_en="No stale category, broken link or document without text.", **base)
 

@@ -8,10 +8,22 @@ returns plain dicts and lists whose mappings carry their line numbers in
 
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlist = 4
+_SHORT.maxdict = 4
+
+
+def short(value: Any) -> str:
+    """A value as an error message may quote it: short, one line."""
+    return _SHORT.repr(value).replace("\n", " ")
 
 LINE_KEY = "__line__"
 KEY_LINES = "__key_lines__"
@@ -96,7 +108,7 @@ class Fields:
         self.what = what
         self.line = line_of(data, line)
         if not isinstance(data, dict):
-            got = "nothing" if data is None else f"{type(data).__name__} {data!r}"
+            got = "nothing" if data is None else f"{type(data).__name__} {short(data)}"
             raise self.error(f"{what} must be a mapping, got {got}")
         self.data = data
 
@@ -131,7 +143,7 @@ class Fields:
             value = float(value)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            raise self.error(f"{self.what}: {key!r} must be {names}, got {value!r}", key=key)
+            raise self.error(f"{self.what}: {key!r} must be {names}, got {short(value)}", key=key)
         return value
 
     def strings(self, key: str, default: list[str] | None = None) -> list[str]:
@@ -139,6 +151,7 @@ class Fields:
         for v in values:
             if not isinstance(v, str) or not v.strip():
                 raise self.error(
-                    f"{self.what}: {key!r} must be a list of non-empty strings, got {v!r}", key=key
+                    f"{self.what}: {key!r} must be a list of non-empty strings, got {short(v)}",
+                    key=key,
                 )
         return values

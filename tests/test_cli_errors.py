@@ -139,3 +139,46 @@ def test_store_is_in_wal_mode(tmp_path: Path) -> None:
     Store.open(db).close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize(("args", "word"), [
+    (["--max-mb", "-1"], "at least 0.001"),
+    (["--max-mb", "0"], "at least 0.001"),
+    (["--delay", "-5"], "must not be negative"),
+    (["--as-of", "2026-13-01"], "not a date"),
+    (["--max-pages", "0"], "must be positive"),
+])
+def test_bad_options_are_one_line(tmp_path: Path, args: list[str], word: str) -> None:
+    result = run_cli("audit", "http://127.0.0.1:9/", "--db", str(tmp_path / "x.db"), *args)
+    assert_one_line_error(result, word)
+    assert "usage:" not in result.err
+
+
+def test_output_folder_is_refused_before_crawling(tmp_path: Path) -> None:
+    result = run_cli("audit", "http://127.0.0.1:9/", "--db", str(tmp_path / "x.db"),
+                     "--json", str(tmp_path))
+    assert_one_line_error(result, "is a folder")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_database_passwords_never_appear(tmp_path: Path) -> None:
+    result = run_cli("report", "--db", "postgresql://auditor:s3cret-pw@127.0.0.1:1/none")
+    assert result.code != 0 and "Traceback" not in result.text
+    assert "s3cret-pw" not in result.text
+    result = run_cli("report", "--db", "mysql://auditor:s3cret-pw@127.0.0.1/x")
+    assert_one_line_error(result, "unsupported database")
+    assert "s3cret-pw" not in result.text
+
+
+def test_site_urls_are_one_key_whatever_their_case() -> None:
+    from ita_audit.audit import check_url
+
+    assert check_url(" HTTP://WWW.Example-ESA.GO.TH ") == "http://www.example-esa.go.th/"
+    assert check_url("https://a.go.th:8443/ita?x=1") == "https://a.go.th:8443/ita?x=1"
+
+
+def test_memo_of_a_failed_run_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    run_cli("audit", "http://127.0.0.1:9/", "--db", str(db), "--quiet")
+    result = run_cli("memo", "--db", str(db), "--run", "1", "--out", str(tmp_path / "m.docx"))
+    assert_one_line_error(result, "failed")

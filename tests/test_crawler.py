@@ -360,3 +360,36 @@ def test_legacy_word_files_are_documents_but_not_broken_or_scans(audited) -> Non
     assert legacy not in report["documents_without_text"]
     manual = category(report, "1.6")
     assert any(e["url"] == legacy for e in manual["evidence"])  # its link text still counts
+
+
+def test_empty_start_page_is_incomplete_not_missing(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "s"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><img src='x.png'></body></html>",
+                                     encoding="utf-8")
+    server = serve_dir(site)
+    out = tmp_path / "r.json"
+    run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
+            "--json", str(out), "--quiet")
+    data = read_json(out)
+    assert data["run"]["status"] == "incomplete"
+    assert "no text" in data["run"]["reason"]
+    assert "missing" not in {c["status"] for c in data["categories"]}
+
+
+def test_start_page_redirecting_to_another_site_fails(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "s"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>โครงสร้างองค์กร</h1>", encoding="utf-8")
+    from ita_audit.siteserver import serve
+
+    moved = tmp_path / "m"
+    moved.mkdir()
+    with serve(site, host="127.0.0.2") as other:  # another host on loopback
+        (moved / "_headers.yaml").write_text(
+            f"/:\n  status: 302\n  Location: {other.url}index.html\n", encoding="utf-8")
+        server = serve_dir(moved)
+        result = run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
+                         "--quiet")
+    assert result.code == 1
+    assert "redirects to another site" in result.err
