@@ -115,9 +115,27 @@ class Classifier:
         for cat in ruleset.categories:
             for cid in cat.concepts:
                 self.concept_categories.setdefault(cid, []).append(cat.id)
+        self.label_rules = {
+            c.id: ([compact_text(w) for w in c.require], [compact_text(w) for w in c.forbid])
+            for c in ruleset.categories if c.require or c.forbid
+        }
         self.host_concepts = [
             (host, cid) for cid, c in ruleset.concepts.items() for host in c.external_hosts
         ]
+
+    def _label_allows(self, category: str, record: DocumentRecord) -> bool:
+        """An item's `require`/`forbid` words, read in what names the record itself."""
+        rule = self.label_rules.get(category)
+        if rule is None:
+            return True
+        require, forbid = rule
+        fields = _field_texts(record)
+        label = compact_text(" ".join(
+            text for name in ("link", "context", "title", "lead", "url")
+            for text, _ in fields[name]))
+        if require and not any(w in label for w in require):
+            return False
+        return not any(w in label for w in forbid)
 
     def is_vague(self, label: str) -> bool:
         core = _core(compact_text(label))
@@ -219,6 +237,8 @@ class Classifier:
             floor = max(threshold, best * self.ruleset.scoring.tie_ratio)
             chosen = [c.id for c in self.ruleset.categories
                       if c.id in scores and scores[c.id].score >= floor]
+            if self.label_rules:
+                chosen = [c for c in chosen if self._label_allows(c, record)]
             if len(chosen) > 1:
                 # a tie goes to what the record's own label says over its surroundings
                 label = {c: _label_strength(scores[c].hits) for c in chosen}

@@ -68,6 +68,10 @@ class Category:
     seed: str | None = None       # seed category an OIT item maps to ("1.1" … "1.8"), or None
     confirmed: bool = True        # False: wording/code not confirmed by the research
     note: str = ""
+    # Items sharing concepts (a plan and its report) are told apart by the record's
+    # own label: it must name one of `require` and none of `forbid`.
+    require: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,7 +273,7 @@ def _category(
     kind: str, fiscal_year: int | None,
 ) -> Category:
     f.check_keys({"id", "title_th", "title_en", "concepts", "freshness", "seed", "confirmed",
-                  "note"})
+                  "note", "require", "forbid"})
     cid = f.get("id", str)
     f.what = f"category {cid!r}"
     names = f.strings("concepts")
@@ -299,4 +303,5 @@ def _category(
         id=cid, title_th=f.get("title_th", str), title_en=f.get("title_en", str),
         concepts=tuple(names), freshness=freshness, seed=seed,
         confirmed=f.get("confirmed", bool, True), note=f.get("note", str, ""),
+        require=tuple(f.strings("require", [])), forbid=tuple(f.strings("forbid", [])),
     )

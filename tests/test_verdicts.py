@@ -145,3 +145,17 @@ def test_oit_monthly_policy_lists_missing_months() -> None:
     v = by_id(judge(rs, records, AS_OF))[cat.id]
     assert v.status == "stale"
     assert "9" in v.reason_th and "ม.ค. 2569" in v.reason_th
+
+
+def test_oit_items_sharing_a_concept_are_told_apart_by_their_label() -> None:
+    rs = oit(2569)
+    plan = item_for(rs, "anti_corruption", "fiscal_year")
+    report = item_for(rs, "anti_corruption", "previous_fiscal_year")
+    records = [linked(HOME + "plan", "แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ พ.ศ. 2569")]
+    v = by_id(judge(rs, records, AS_OF))
+    assert v[plan.id].status == "ok"
+    assert v[report.id].status == "missing"  # a plan is not the report on the plan
+    records.append(linked(HOME + "rep", "รายงานผลการดำเนินการป้องกันการทุจริต ประจำปี 2568"))
+    v = by_id(judge(rs, records, AS_OF))
+    assert [e.url for e in v[report.id].evidence] == [HOME + "rep"]
+    assert [e.url for e in v[plan.id].evidence] == [HOME + "plan"]
