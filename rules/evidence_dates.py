@@ -20,14 +20,27 @@ Rules (documented in docs/rules.md):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from rules.dates import extract_dates
 from rules.records import DatedValue, DocumentRecord
+from rules.text import normalize_text
 
 TEXT_SOURCES = ("title", "link", "lead", "text")
 MACHINE_SOURCES = ("meta", "document_meta", "url", "sitemap")
 BODY_DATE_LIMIT = 200_000
+
+
+# A bare year right after these words names a law, not the document's date
+# ("พ.ร.บ.การศึกษาแห่งชาติ พ.ศ. 2542"): an authority page citing old laws is not old.
+LAW_CITATION = re.compile(
+    r"(พ\.ร\.บ\.|พระราชบัญญัติ|พระราชกฤษฎีกา|กฎกระทรวง|ระเบียบ|ประมวล|รัฐธรรมนูญ|ข้อบังคับ)"
+    r"[^\n]{0,80}$")
+
+
+def _cites_a_law(normalized: str, start: int) -> bool:
+    return bool(LAW_CITATION.search(normalized[max(0, start - 90):start]))
 
 
 def text_dates(record: DocumentRecord) -> list[DatedValue]:
@@ -36,7 +49,11 @@ def text_dates(record: DocumentRecord) -> list[DatedValue]:
 
     def add(texts: Iterable[str], source: str) -> None:
         for text in texts:
-            for d in extract_dates(text):
+            dates = extract_dates(text)
+            normalized = normalize_text(text) if dates else ""
+            for d in dates:
+                if d.kind in ("year", "year_range") and _cites_a_law(normalized, d.span[0]):
+                    continue
                 found.append(DatedValue(d.date, d.end, source, d.text, d.kind))  # type: ignore[arg-type]
 
     add([record.title], "title")

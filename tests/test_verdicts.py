@@ -159,3 +159,13 @@ def test_oit_items_sharing_a_concept_are_told_apart_by_their_label() -> None:
     v = by_id(judge(rs, records, AS_OF))
     assert [e.url for e in v[report.id].evidence] == [HOME + "rep"]
     assert [e.url for e in v[plan.id].evidence] == [HOME + "plan"]
+
+
+def test_years_of_cited_laws_do_not_date_the_evidence(seed) -> None:  # type: ignore[no-untyped-def]
+    page = linked(HOME + "authority", "อำนาจหน้าที่",
+                  body_text="อาศัยอำนาจตามพระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542 และ"
+                            "พ.ร.บ.ระเบียบบริหารราชการกระทรวงศึกษาธิการ พ.ศ. 2546")
+    v = by_id(judge(seed, [page], AS_OF))["1.1"]
+    assert v.status == "ok" and "undated" in v.flags  # not 'stale' because of 2546
+    dated = linked(HOME + "plan", "แผนปฏิบัติการประจำปี พ.ศ. 2567")
+    assert by_id(judge(seed, [dated], AS_OF))["1.3"].status == "stale"  # a plain year still counts
