@@ -32,12 +32,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from typing import Any
 
-import sqlalchemy as sa
-
 from ita_audit.changes import CategoryChange, RunDiff, compare_runs, previous_run
 from ita_audit.config import AlertsConfig, SmtpConfig
 from ita_audit.labels import run_status_label, status_label, thai_date
-from ita_audit.store import Store, runs
+from ita_audit.store import Store
 
 STATUSES = ("ok", "stale", "missing", "unknown")
 RULE = "-" * 64
@@ -67,27 +65,13 @@ def first_run_diff(store: Store, run_id: int) -> RunDiff:
     return diff
 
 
-def previous_complete_run(store: Store, run_id: int) -> int | None:
-    """The newest earlier *complete* run of the same site and rule set (not in
-    :mod:`ita_audit.changes`, which compares with any finished run)."""
-    run = store.run(run_id)
-    if run is None:
-        return None
-    query = (sa.select(sa.func.max(runs.c.id))
-             .where(runs.c.site_id == run["site_id"], runs.c.ruleset == run["ruleset"],
-                    runs.c.id < run_id, runs.c.status == "complete"))
-    with store.engine.connect() as conn:
-        found = conn.execute(query).scalar()
-    return int(found) if found is not None else None
-
-
 def _missing_since_last_complete(store: Store, run_id: int, diff: RunDiff) -> None:
     """Absence is only claimed by complete runs, so when the run before this (complete)
     one was incomplete, "newly missing" is judged against the last complete run: an
     incomplete run in between neither hides a new gap nor repeats an old one."""
     if not diff.later_complete or diff.from_status in ("complete", "none"):
         return
-    baseline = previous_complete_run(store, run_id)
+    baseline = previous_run(store, run_id, complete_only=True)
     before = ({v["category"]: v["status"] for v in store.verdicts(baseline)}
               if baseline else {})
     changes = {c.category: c for c in diff.newly_missing + diff.other}

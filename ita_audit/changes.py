@@ -112,15 +112,16 @@ def _run_or_fail(store: Store, run_id: int) -> dict[str, Any]:
     return run
 
 
-def previous_run(store: Store, run_id: int) -> int | None:
+def previous_run(store: Store, run_id: int, complete_only: bool = False) -> int | None:
     """The id of the run to compare ``run_id`` with: the newest earlier run of
     the same site and rule set that finished with verdicts (complete or
-    incomplete; failed runs and runs still in progress are skipped), or None."""
+    incomplete; failed runs and runs still in progress are skipped), or None.
+    ``complete_only``: the newest earlier *complete* run (what absence is judged by)."""
     run = _run_or_fail(store, run_id)
+    status = (runs.c.status == "complete") if complete_only else (runs.c.status != "failed")
     query = (sa.select(sa.func.max(runs.c.id))
              .where(runs.c.site_id == run["site_id"], runs.c.ruleset == run["ruleset"],
-                    runs.c.id < run_id, runs.c.status != "failed",
-                    runs.c.finished_at.is_not(None)))
+                    runs.c.id < run_id, status, runs.c.finished_at.is_not(None)))
     with store.engine.connect() as conn:
         found = conn.execute(query).scalar()
     return int(found) if found is not None else None

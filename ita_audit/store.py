@@ -382,25 +382,25 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
-    def runs(self, site_url: str | None = None) -> list[dict[str, Any]]:
+    def _runs_query(self, site_url: str | None) -> sa.Select:
         query = (sa.select(runs, sites.c.url.label("site_url"), sites.c.name.label("site_name"))
-                 .join(sites, sites.c.id == runs.c.site_id).order_by(runs.c.id))
-        if site_url:
-            query = query.where(sites.c.url == site_url)
-        return self._rows(query)
+                 .join(sites, sites.c.id == runs.c.site_id))
+        return query.where(sites.c.url == site_url) if site_url else query
+
+    def runs(self, site_url: str | None = None) -> list[dict[str, Any]]:
+        return self._rows(self._runs_query(site_url).order_by(runs.c.id))
 
     def run(self, run_id: int) -> dict[str, Any] | None:
-        rows = self._rows(
-            sa.select(runs, sites.c.url.label("site_url"), sites.c.name.label("site_name"))
-            .join(sites, sites.c.id == runs.c.site_id).where(runs.c.id == run_id))
+        rows = self._rows(self._runs_query(None).where(runs.c.id == run_id))
         return rows[0] if rows else None
 
     def latest_run(self, site_url: str | None = None, complete_only: bool = False
                    ) -> dict[str, Any] | None:
-        candidates = self.runs(site_url)
+        query = self._runs_query(site_url)
         if complete_only:
-            candidates = [r for r in candidates if r["status"] == "complete"]
-        return candidates[-1] if candidates else None
+            query = query.where(runs.c.status == "complete")
+        rows = self._rows(query.order_by(runs.c.id.desc()).limit(1))
+        return rows[0] if rows else None
 
     def verdicts(self, run_id: int) -> list[dict[str, Any]]:
         rows = self._rows(sa.select(verdicts).where(verdicts.c.run_id == run_id)

@@ -63,11 +63,6 @@ class Classification:
         return max(self.scores.values(), key=lambda s: s.score, default=None)
 
 
-def record_fields(record: DocumentRecord) -> dict[str, list[str]]:
-    """The texts of each field of a record, as the classifier searches them."""
-    return {name: [text for text, _ in pairs] for name, pairs in _field_texts(record).items()}
-
-
 def _link_scope(lc: LinkContext) -> str:
     return f"{lc.label} {lc.row_text} {lc.heading}"
 
@@ -123,13 +118,12 @@ class Classifier:
             (host, cid) for cid, c in ruleset.concepts.items() for host in c.external_hosts
         ]
 
-    def _label_allows(self, category: str, record: DocumentRecord) -> bool:
+    def _label_allows(self, category: str, fields: dict[str, list[tuple[str, str]]]) -> bool:
         """An item's `require`/`forbid` words, read in what names the record itself."""
         rule = self.label_rules.get(category)
         if rule is None:
             return True
         require, forbid = rule
-        fields = _field_texts(record)
         label = compact_text(" ".join(
             text for name in ("link", "context", "title", "lead", "url")
             for text, _ in fields[name]))
@@ -141,11 +135,13 @@ class Classifier:
         core = _core(compact_text(label))
         return not core or core in self.vague
 
-    def concept_hits(self, record: DocumentRecord) -> dict[str, list[Hit]]:
+    def concept_hits(
+        self, record: DocumentRecord, fields: dict[str, list[tuple[str, str]]] | None = None
+    ) -> dict[str, list[Hit]]:
         """Every concept's hits (decoys included) per field of the record."""
         hits: dict[str, list[Hit]] = {}
         weak_factor = self.ruleset.scoring.weak_factor
-        for field_name, pairs in _field_texts(record).items():
+        for field_name, pairs in (fields or _field_texts(record)).items():
             for text, scope in pairs:
                 compact = compact_text(text)
                 scope_compact = compact if scope == text else compact_text(scope)
@@ -220,7 +216,8 @@ class Classifier:
         scores: dict[str, CategoryScore] = {}
         weights = self.field_weights(record)
         decoy_score = 0.0
-        for cid, hits in self.concept_hits(record).items():
+        fields = _field_texts(record)
+        for cid, hits in self.concept_hits(record, fields).items():
             if cid in self.decoys:
                 # a decoy competes only on what names the record itself
                 decoy_score = max(decoy_score, self.concept_score(hits, weights, LABEL_FIELDS))
@@ -238,7 +235,7 @@ class Classifier:
             chosen = [c.id for c in self.ruleset.categories
                       if c.id in scores and scores[c.id].score >= floor]
             if self.label_rules:
-                chosen = [c for c in chosen if self._label_allows(c, record)]
+                chosen = [c for c in chosen if self._label_allows(c, fields)]
             if len(chosen) > 1:
                 # a tie goes to what the record's own label says over its surroundings
                 label = {c: _label_strength(scores[c].hits) for c in chosen}

@@ -57,3 +57,22 @@ def serve_dir() -> Iterator[Any]:
     yield start
     for server in servers:
         server.close()
+
+
+def store_judged_run(store: Any, site: str, records: list[Any], as_of: Any, name: str = "",
+                     broken: list[Any] | None = None, stats: dict[str, int] | None = None) -> int:
+    """Store a complete run of ``records`` judged with the seed rule set (no crawl)."""
+    import datetime as dt
+
+    from crawler.collect import CrawlResult
+    from rules.ruleset import load_ruleset
+    from rules.verdicts import CrawlOutcome, judge
+
+    broken = broken or []
+    run_id = store.begin_run(site, as_of, "seed", name)
+    now = dt.datetime.now(dt.UTC)
+    result = CrawlResult(site, "complete", "", records, broken, stats or {}, now, now)
+    verdicts = judge(load_ruleset("seed"), records, as_of,
+                     CrawlOutcome(broken_links=len(broken)))
+    store.finish_run(run_id, result, verdicts)
+    return run_id

@@ -7,12 +7,9 @@ from pathlib import Path
 
 from docx import Document
 
-from crawler.collect import CrawlResult
 from ita_audit.store import Store
 from rules.records import DocumentRecord, LinkContext
-from rules.ruleset import load_ruleset
-from rules.verdicts import judge
-from tests.conftest import run_cli
+from tests.conftest import run_cli, store_judged_run
 
 SITE = "https://www.example-esa.go.th/"
 
@@ -25,11 +22,7 @@ def stored_run(path: Path) -> int:
         DocumentRecord(url=SITE + "news", links_in=[LinkContext(
             SITE, anchor_text="ข่าวประชาสัมพันธ์ 1 พ.ย. 2569")]),
     ]
-    as_of = dt.date(2026, 11, 20)
-    run_id = store.begin_run(SITE, as_of, "seed", "สพป.ทดสอบ เขต ๑")
-    result = CrawlResult(SITE, "complete", "", records, [], {}, dt.datetime.now(dt.UTC),
-                         dt.datetime.now(dt.UTC))
-    store.finish_run(run_id, result, judge(load_ruleset("seed"), records, as_of))
+    run_id = store_judged_run(store, SITE, records, dt.date(2026, 11, 20), "สพป.ทดสอบ เขต ๑")
     store.close()
     return run_id
 

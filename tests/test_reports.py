@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crawler.collect import BrokenLink, CrawlResult
+from crawler.collect import BrokenLink
 from ita_audit.store import Store
 from rules.records import DocumentRecord, LinkContext
-from rules.ruleset import load_ruleset
-from rules.verdicts import CrawlOutcome, judge
-from tests.conftest import run_cli
+from tests.conftest import run_cli, store_judged_run
 
 SITE = "https://www.example-esa.go.th/"
 
@@ -33,14 +31,10 @@ def db(tmp_path: Path) -> Path:
         DocumentRecord(url=SITE + "news/1", title="ข่าวประชาสัมพันธ์ <script>alert(1)</script>",
                        body_text="๕ พ.ย. ๒๕๖๙ ประชุม"),
     ]
-    as_of = dt.date(2026, 11, 20)
-    run_id = store.begin_run(SITE, as_of, "seed", "สพป.ทดสอบ")
-    result = CrawlResult(SITE, "complete", "", records,
-                         [BrokenLink(SITE + "old.pdf", 404, "HTTP 404", [SITE])],
-                         {"pages": 1, "documents": 1, "external_links": 0, "broken_links": 1,
-                          "errors": 0}, dt.datetime.now(dt.UTC), dt.datetime.now(dt.UTC))
-    verdicts = judge(load_ruleset("seed"), records, as_of, CrawlOutcome(broken_links=1))
-    store.finish_run(run_id, result, verdicts)
+    store_judged_run(store, SITE, records, dt.date(2026, 11, 20), "สพป.ทดสอบ",
+                     broken=[BrokenLink(SITE + "old.pdf", 404, "HTTP 404", [SITE])],
+                     stats={"pages": 1, "documents": 1, "external_links": 0, "broken_links": 1,
+                            "errors": 0})
     store.close()
     return path
 
@@ -110,11 +104,7 @@ def test_crawled_formulas_never_run_in_spreadsheets(tmp_path: Path) -> None:
     evil = '=HYPERLINK("http://evil.example/","คลิก")'
     record = DocumentRecord(url=SITE + "x", title=evil, links_in=[LinkContext(
         SITE, anchor_text="ข่าวประชาสัมพันธ์ 1 พ.ย. 2569")])
-    as_of = dt.date(2026, 11, 20)
-    run_id = store.begin_run(SITE, as_of, "seed")
-    store.finish_run(run_id, CrawlResult(SITE, "complete", "", [record], [], {},
-                                         dt.datetime.now(dt.UTC), dt.datetime.now(dt.UTC)),
-                     judge(load_ruleset("seed"), [record], as_of))
+    run_id = store_judged_run(store, SITE, [record], dt.date(2026, 11, 20))
     from ita_audit.report import build_report, csv_text, xlsx_bytes
 
     report = build_report(store, run_id)
