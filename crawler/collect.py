@@ -18,6 +18,7 @@ from rules.records import DocumentRecord, LinkContext
 
 MAX_CONTEXTS_PER_TARGET = 20
 MAX_EXTERNAL = 3000
+MAX_DEAD = 2000   # dead links (href="#", "") kept with their labels
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Collector:
         self.contexts: dict[str, dict[tuple[str, str, str], LinkContext]] = defaultdict(dict)
         self.found_on: dict[str, set[str]] = defaultdict(set)
         self.external: set[str] = set()
+        self.dead: dict[tuple[str, str], LinkContext] = {}   # (source, label) -> context
         self.broken: dict[str, BrokenLink] = {}
         self.errors: list[str] = []
         self.incomplete_reasons: list[str] = []
@@ -78,6 +80,11 @@ class Collector:
             self.add_broken(item["url"], item.get("status"), item.get("error", ""))
         elif kind == "error":
             self.errors.append(item["message"])
+        elif kind == "dead":
+            context: LinkContext = item["context"]
+            key = (item["source"], context.label)
+            if context.label and key not in self.dead and len(self.dead) < MAX_DEAD:
+                self.dead[key] = context
 
     def add_link(self, source: str, target: str, context: LinkContext, external: bool) -> None:
         self.found_on[target].add(source)
@@ -110,6 +117,15 @@ class Collector:
             records.append(DocumentRecord(
                 url=url, kind="external", links_in=list(self.contexts.get(url, {}).values())
             ))
+        # what links name but does not lead to: claimed items, never evidence
+        for url, link in sorted(self.broken.items()):
+            if url in self.records or url not in self.contexts:
+                continue
+            records.append(DocumentRecord(
+                url=url, kind="broken", http_status=link.status,
+                links_in=list(self.contexts[url].values())))
+        for (_source, _label), context in self.dead.items():
+            records.append(DocumentRecord(url="", kind="dead", links_in=[context]))
         broken = []
         for url, link in self.broken.items():
             link.found_on = sorted(self.found_on.get(url, set()))[:20]

@@ -29,8 +29,14 @@ _THAI = re.compile("[\u0e01-\u0e5b]")
 _HIGH_BYTE = re.compile(rb"[\xa1-\xff]")
 
 
+_MOJIBAKE = re.compile("เ[ธน]")   # UTF-8 Thai (E0 B8 xx / E0 B9 xx) read as cp874
+
+
 def _quality(text: str) -> tuple[int, int]:
-    return len(_THAI.findall(text)), -text.count(REPLACEMENT)
+    """More Thai letters and fewer errors is better; UTF-8 read as cp874 gives many
+    Thai letters, all in ``เธ…``/``เน…`` pairs, so those pairs count against it."""
+    thai = len(_THAI.findall(text)) - 4 * len(_MOJIBAKE.findall(text))
+    return thai, -text.count(REPLACEMENT)
 
 
 def _looks_wrong(text: str, body: bytes) -> bool:
@@ -38,7 +44,9 @@ def _looks_wrong(text: str, body: bytes) -> bool:
     if high_bytes < 20:
         return False  # (almost) pure ASCII: nothing to repair
     thai, bad = _quality(text[:20000])
-    return thai == 0 or -bad > 10
+    # a UTF-8 page with a few stray bytes keeps its charset: decoding all of it as
+    # cp874 would turn every Thai letter into mojibake
+    return thai == 0 or -bad > max(10, thai // 20)
 
 
 def decode_html(body: bytes, response_text: str, response_encoding: str) -> Decoded:

@@ -31,7 +31,7 @@ from crawler.page import LinkOut, parse_html
 from crawler.scope import SKIP_EXTENSIONS, Scope, TrapGuard, extension
 from crawler.settings import CrawlLimits
 from rules.dates import extract_dates
-from rules.records import DatedValue, DocumentRecord, LinkContext
+from rules.records import Block, DatedValue, DocumentRecord, LinkContext
 
 BLOCKING_STATUSES = (401, 403, 429)
 READABLE_KINDS = ("pdf", "docx", "xlsx")  # legacy doc/xls are recognised but not read
@@ -225,23 +225,32 @@ class SiteSpider(scrapy.Spider):
         decoded = decode_html(response.body, response.text, response.encoding)
         if decoded.repaired:
             self.collector.stats["charset_repaired"] += 1
-        page = parse_html(decoded.text, response.url)
+        page = parse_html(decoded.text, response.url, decoded.encoding)
         dates = meta_dates(decoded.text) + url_dates(response.url)
         lastmod = self.sitemap_lastmod.get(self._canonical(response.url))
         if lastmod:
             dates.append(DatedValue(lastmod, lastmod, "sitemap", lastmod.isoformat(), "day"))
+        is_start = bool(response.meta.get("is_start"))
         record = DocumentRecord(
             url=response.url, kind="page", title=page.title, headings=page.headings,
             body_text=page.main_text, dates=dates, http_status=response.status,
             content_type=content_type, last_modified=http_date(response.headers.get(b"Last-Modified")),
             content_hash=hashlib.sha256(response.body).hexdigest(), size_bytes=len(response.body),
+            blocks=[Block(b.text, b.kind, b.nav, b.links) for b in page.blocks],
+            is_start=is_start,
         )
         yield {"type": "record", "record": record}
-        if response.meta.get("is_start") and not page.main_text.strip() and not any(
-            self.scope.is_internal(link.url) for link in page.links
-        ):
-            self.collector.mark_incomplete(
-                "the start page has no text and no links to follow (JavaScript or image only)")
+        internal = [link for link in page.links if link.url and self.scope.is_internal(link.url)]
+        if is_start and not internal:
+            scripts = len(re.findall(r"<script\b", decoded.text[:500_000], re.IGNORECASE))
+            if not page.main_text.strip():
+                why = "the start page has no text and no links to follow (JavaScript or image only)"
+            elif scripts:
+                why = (f"no links in the HTML of the start page ({scripts} scripts); the menu is "
+                       "probably built by JavaScript")
+            else:
+                why = "no links in the HTML of the start page: nothing to follow"
+            self.collector.mark_incomplete(why)
         for link in page.links:
             yield from self._follow(response.url, link, depth)
 
@@ -249,7 +258,11 @@ class SiteSpider(scrapy.Spider):
         context = LinkContext(
             source_url=source, anchor_text=link.anchor_text, title_attr=link.title_attr,
             img_alt=link.img_alt, row_text=link.row_text, heading=link.heading,
+            preceding=link.preceding, above=link.above, nav=link.nav,
         )
+        if link.dead:
+            yield {"type": "dead", "source": source, "context": context}
+            return
         internal = self.scope.is_internal(link.url)
         if internal and extension(link.url) in SKIP_EXTENSIONS:
             return

@@ -28,6 +28,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 SCHEMA_VERSION = 2
+# broken and dead link targets are in broken_links / the verdicts' claimed items
+STORED_KINDS = ("page", "document", "external")
 
 metadata = sa.MetaData()
 
@@ -331,14 +333,14 @@ class Store:
                 "dates_json": json.dumps([{"start": d.start.isoformat(), "end": d.end.isoformat(),
                                            "source": d.source, "text": d.text, "kind": d.kind}
                                           for d in r.dates], ensure_ascii=False),
-            } for r in result.records]
+            } for r in result.records if r.kind in STORED_KINDS]
             if doc_rows:
                 conn.execute(documents.insert(), doc_rows)
             link_rows = [{
                 "run_id": run_id, "source_url": lc.source_url, "target_url": r.url,
                 "anchor_text": lc.label, "row_text": lc.row_text, "heading": lc.heading,
                 "external": r.kind == "external",
-            } for r in result.records for lc in r.links_in]
+            } for r in result.records if r.kind in STORED_KINDS for lc in r.links_in]
             if link_rows:
                 conn.execute(links.insert(), link_rows)
             broken_rows = [{

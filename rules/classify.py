@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rules.matcher import KeywordMatcher
@@ -25,6 +26,8 @@ from rules.text import compact_text, tokenizer
 
 BODY_LIMIT = 300_000  # characters of body text searched per record
 LABEL_FIELDS = ("link", "title", "url")  # what names the record itself
+NAMING_FIELDS = ("link", "context", "section", "title", "url")
+ITEM_TITLE_LETTERS = 18   # a link label this long names one item, not a section
 
 
 @dataclass(frozen=True)
@@ -67,24 +70,60 @@ def _link_scope(lc: LinkContext) -> str:
     return f"{lc.label} {lc.row_text} {lc.heading}"
 
 
-def _field_texts(record: DocumentRecord) -> dict[str, list[tuple[str, str]]]:
+def _is_site_root(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    return not parts.query and (not path or path.lower() in (
+        "/index.php", "/index.html", "/index.htm", "/home", "/main"))
+
+
+def _field_texts(record: DocumentRecord, is_vague: Callable[[str], bool] | None = None,
+                 ) -> dict[str, list[tuple[str, str]]]:
     """(text, exclusion scope) per field.  The label, row and heading of one link
-    are read together: an exclusion word in the row also rules out the label."""
+    are read together: an exclusion word in the row also rules out the label.
+
+    A menu link names its target by its label only (the menu around it names
+    other pages); a link that says nothing ("คลิก") takes its row from the text
+    just before it and its section from the heading above it: on ITA hub pages
+    that is the item's name and code.  An external image link is a banner to
+    another site, not an item of this one.
+    """
     links = record.links_in
+    if record.kind == "external":
+        links = [lc for lc in links if lc.anchor_text.strip() or lc.row_text.strip()]
     path = urllib.parse.unquote(urllib.parse.urlsplit(record.url).path)
 
     def alone(texts: list[str]) -> list[tuple[str, str]]:
         return [(t, t) for t in texts if t]
 
+    def row(lc: LinkContext) -> str:
+        if lc.nav:
+            return ""
+        if lc.row_text:
+            return lc.row_text
+        return lc.preceding if is_vague is not None and is_vague(lc.label) else ""
+
+    def section(lc: LinkContext) -> str:
+        if lc.nav:
+            return ""
+        if lc.heading:
+            return lc.heading
+        if is_vague is not None and is_vague(lc.label) and not lc.row_text:
+            return lc.above
+        return ""
+
     body = record.body_text[LEAD_CHARS:BODY_LIMIT] if len(record.body_text) > LEAD_CHARS else ""
     return {
         "link": [(lc.label, _link_scope(lc)) for lc in links if lc.label],
-        "context": [(lc.row_text, _link_scope(lc)) for lc in links if lc.row_text],
-        "section": [(lc.heading, _link_scope(lc)) for lc in links if lc.heading],
+        "context": [(row(lc), _link_scope(lc) + " " + row(lc)) for lc in links if row(lc)],
+        "section": [(section(lc), _link_scope(lc) + " " + section(lc)) for lc in links
+                    if section(lc)],
         "title": alone([record.title]),
         "heading": alone(list(record.headings)),
         "lead": alone([record.lead]),
-        "url": alone([path.replace("/", " ").replace("_", " ").replace("-", " ")]),
+        # a section of a page is named by its heading, not by the page's URL
+        "url": [] if record.part else
+        alone([path.replace("/", " ").replace("_", " ").replace("-", " ")]),
         "body": alone([body]),
     }
 
@@ -106,6 +145,7 @@ class Classifier:
             cid: [compact_text(x) for x in c.exclude] for cid, c in ruleset.concepts.items()
         }
         self.decoys = {cid for cid, c in ruleset.concepts.items() if c.decoy}
+        self.dated_items = {cid for cid, c in ruleset.concepts.items() if c.dated_item}
         self.concept_categories: dict[str, list[str]] = {}
         for cat in ruleset.categories:
             for cid in cat.concepts:
@@ -131,6 +171,12 @@ class Classifier:
             return False
         return not any(w in label for w in forbid)
 
+    def _titled_item(self, record: DocumentRecord) -> bool:
+        """A link gives the record a title of its own (an entry of a news list), not a
+        menu word: long enough to name one item."""
+        return any(len(_core(compact_text(lc.label))) >= ITEM_TITLE_LETTERS
+                   and not self.is_vague(lc.label) and not lc.nav for lc in record.links_in)
+
     def is_vague(self, label: str) -> bool:
         core = _core(compact_text(label))
         return not core or core in self.vague
@@ -141,31 +187,35 @@ class Classifier:
         """Every concept's hits (decoys included) per field of the record."""
         hits: dict[str, list[Hit]] = {}
         weak_factor = self.ruleset.scoring.weak_factor
-        for field_name, pairs in (fields or _field_texts(record)).items():
+        for field_name, pairs in (fields or _field_texts(record, self.is_vague)).items():
             for text, scope in pairs:
                 compact = compact_text(text)
                 scope_compact = compact if scope == text else compact_text(scope)
-                core = _core(compact)
                 # the body is searched for long keywords only: tokenising whole
                 # documents costs much, and a short word there counts little
                 for m in self.matcher.find(compact, compacted=True,
                                            long_only=field_name == "body"):
                     if any(x and x in scope_compact for x in self.excludes[m.concept]):
                         continue
-                    strength = 1.0
-                    generic = m.weak or m.concept in self.decoys
-                    keyword_core = len(_core(compact[m.start:m.end]))
-                    dominant = keyword_core >= 0.6 * len(core)
-                    # "ข่าว: …", or a short label that starts with the word ("ระเบียบการลา")
-                    heads = not _core(compact[:m.start])
-                    labelled = heads and (compact[m.end:m.end + 1] == ":"
-                                          or len(core) <= 3 * keyword_core)
-                    if generic and not dominant and not labelled:
-                        strength = weak_factor
+                    # a generic word (ข่าว, บริการ, นโยบาย) is weak wherever it stands:
+                    # it never makes evidence by itself, even as a whole menu label
+                    strength = weak_factor if m.weak else 1.0
+                    if m.concept in self.decoys and not m.weak:
+                        # a decoy ("ปฏิทิน") claims a label it dominates, not a long one
+                        core = _core(compact)
+                        keyword_core = len(_core(compact[m.start:m.end]))
+                        heads = not _core(compact[:m.start])
+                        if keyword_core < 0.6 * len(core) and not (
+                                heads and (compact[m.end:m.end + 1] == ":"
+                                           or len(core) <= 3 * keyword_core)):
+                            strength = weak_factor
                     hits.setdefault(m.concept, []).append(
                         Hit(m.concept, field_name, m.keyword, strength)
                     )
         if record.kind == "external":
+            if _is_site_root(record.url):
+                # a link to another site's home page is a link, not an item of this one
+                hits = {}
             host = (urllib.parse.urlsplit(record.url).hostname or "").lower()
             for suffix, cid in self.host_concepts:
                 if host == suffix or host.endswith("." + suffix):
@@ -212,22 +262,37 @@ class Classifier:
             weights["lead"] = max(weights["lead"], weights["title"])
         return weights
 
-    def classify(self, record: DocumentRecord) -> Classification:
+    def classify(self, record: DocumentRecord,
+                 dated: Callable[[], bool] | None = None) -> Classification:
+        """The categories ``record`` is evidence for.
+
+        ``dated`` (called only when needed) says whether the record carries a
+        date of its own: a generic word of a ``dated_item`` concept (ข่าว) then
+        names a dated item (a news post) at full strength.
+        """
         scores: dict[str, CategoryScore] = {}
         weights = self.field_weights(record)
         decoy_score = 0.0
-        fields = _field_texts(record)
+        fields = _field_texts(record, self.is_vague)
+        threshold = self.ruleset.scoring.threshold
         for cid, hits in self.concept_hits(record, fields).items():
             if cid in self.decoys:
                 # a decoy competes only on what names the record itself
                 decoy_score = max(decoy_score, self.concept_score(hits, weights, LABEL_FIELDS))
                 continue
             score = self.concept_score(hits, weights)
+            if (score < threshold and cid in self.dated_items and (
+                    # an entry with a title of its own in a list headed "ข่าว"
+                    (any(h.field in ("context", "section") for h in hits)
+                     and self._titled_item(record))
+                    # or a dated item named "ข่าว" by its link, title or URL
+                    or (any(h.field in NAMING_FIELDS for h in hits)
+                        and dated is not None and dated()))):
+                score = threshold
             for cat in self.concept_categories.get(cid, []):
                 current = scores.get(cat)
                 if current is None or score > current.score:
                     scores[cat] = CategoryScore(cat, score, cid, hits)
-        threshold = self.ruleset.scoring.threshold
         best = max((s.score for s in scores.values()), default=0.0)
         chosen: list[str] = []
         if best >= threshold and decoy_score < best:

@@ -46,6 +46,23 @@ class Match:
         return self.end - self.start
 
 
+_LATIN_CHAR = re.compile(r"[a-z0-9]")
+
+
+def _latin_word_edges(compact: str, start: int, end: int) -> bool:
+    """A keyword that starts or ends with a Latin letter is a whole Latin word:
+    "sop" is not inside "sophia" (a plural "s" may follow: "annual reports")."""
+    if _LATIN_CHAR.match(compact[start]) and start > 0 and _LATIN_CHAR.match(compact[start - 1]):
+        return False
+    if _LATIN_CHAR.match(compact[end - 1]) and end < len(compact):
+        tail = compact[end:end + 2]
+        if _LATIN_CHAR.match(tail[:1]):
+            plural = tail[:1] == "s" and not _LATIN_CHAR.match(compact[end + 1:end + 2] or " ")
+            if not plural:
+                return False
+    return True
+
+
 class KeywordMatcher:
     def __init__(
         self, keywords: Iterable[tuple[str, str, bool]], anywhere_min_chars: int = 7,
@@ -101,6 +118,8 @@ class KeywordMatcher:
                 if not compact.startswith(kw, pos):
                     continue
                 end = pos + len(kw)
+                if not _latin_word_edges(compact, pos, end):
+                    continue
                 if len(kw) < self.anywhere_min_chars and concept not in self.anywhere_concepts:
                     if long_only:
                         continue

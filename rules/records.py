@@ -15,7 +15,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-RecordKind = Literal["page", "document", "external"]
+# page / document: fetched; external: a recorded link to another site, not fetched;
+# broken: a link target of the site that could not be fetched (404, timeout);
+# dead: a link that leads nowhere (href="#", "", "javascript:") - only its label exists.
+RecordKind = Literal["page", "document", "external", "broken", "dead"]
 
 # Where a date was found, strongest first.  The verdict names the source it used.
 DATE_SOURCES = (
@@ -43,7 +46,10 @@ class LinkContext:
     title_attr: str = ""
     img_alt: str = ""
     row_text: str = ""   # text of the surrounding table row or list item
-    heading: str = ""    # nearest preceding heading (h1-h6, caption, legend)
+    heading: str = ""    # nearest preceding heading (h1-h6, caption, legend) of a list item
+    preceding: str = ""  # the block just before a link that is its block's whole text
+    above: str = ""      # the nearest heading or bold label line above the link
+    nav: bool = False    # the link sits in a menu, header, footer or side box
 
     @property
     def label(self) -> str:
@@ -70,6 +76,16 @@ class DatedValue:
     kind: str = "day"   # day | month | year | fiscal_year | academic_year | year_range
 
 
+@dataclass(frozen=True)
+class Block:
+    """A piece of a page's text where a browser starts a new line."""
+
+    text: str
+    kind: str = "text"            # text | heading | item (table row, list item)
+    nav: bool = False             # in a menu, header, footer or side box
+    links: tuple[str, ...] = ()   # the URLs of the links in it ("" for a dead link)
+
+
 @dataclass
 class DocumentRecord:
     url: str
@@ -87,6 +103,9 @@ class DocumentRecord:
     text_layer: Literal["yes", "no", "broken", "n/a"] = "n/a"
     content_hash: str = ""
     size_bytes: int = 0
+    blocks: list[Block] = field(default_factory=list)   # pages: the text, block by block
+    is_start: bool = False        # the start page of the crawl
+    part: str = ""                # an item inside a page: the section heading or box text
 
     @property
     def lead(self) -> str:
@@ -100,6 +119,8 @@ class DocumentRecord:
     def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
         data = dict(data)
         data["links_in"] = [LinkContext(**link) for link in data.get("links_in", [])]
+        data["blocks"] = [Block(b["text"], b.get("kind", "text"), b.get("nav", False),
+                                tuple(b.get("links", ()))) for b in data.get("blocks", [])]
         data["dates"] = [
             DatedValue(
                 start=_date(d["start"]), end=_date(d["end"]), source=d["source"],

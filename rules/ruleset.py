@@ -18,6 +18,7 @@ from rules.yamlsource import Fields, SourceError, line_of, load_yaml
 RULESET_DIR = Path(__file__).with_name("rulesets")
 CONCEPTS_FILE = "concepts.yaml"
 SCORING_FILE = "scoring.yaml"
+CONTENT_FILE = "content.yaml"
 FRESHNESS_POLICIES = (
     "max_age",               # newest dated evidence at most `days` before as-of
     "fiscal_year",           # evidence dated within the rule set's fiscal year
@@ -38,7 +39,13 @@ class Concept:
     decoy: bool = False          # claims its span; counts for no category
     period_counts: bool = False  # multi-year periods (plan horizons) count as dates
     external_hosts: tuple[str, ...] = ()  # links to these hosts count for the concept
-    weak: tuple[str, ...] = ()   # generic words: full weight only when they are the whole label
+    weak: tuple[str, ...] = ()   # generic words: never evidence by themselves
+    # a weak word names an item when the record is a dated item with content of its
+    # own (a news post under "ข่าว"): the item's form says what the word alone cannot
+    dated_item: bool = False
+    # a block detector that finds items of this concept inside pages ("people": a
+    # person's name next to an executive position)
+    block: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,26 @@ class Scoring:
     vague_links: tuple[str, ...] = ()  # link texts that say nothing ("คลิก", "download")
 
 
+@dataclass(frozen=True)
+class ContentRules:
+    """What counts as a page's own content (``content.yaml``)."""
+
+    template_min_pages: int = 3
+    template_share: float = 0.3
+    template_link_share: float = 0.6
+    min_letters: int = 40
+    prose_block: int = 60
+    min_item_letters: int = 4
+    min_thai_share: float = 0.05
+    placeholder_phrases: tuple[str, ...] = ()
+    more_links: tuple[str, ...] = ()
+    filler_words: tuple[str, ...] = ()
+    structure_words: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    people_max_block_chars: int = 140
+
+
 @dataclass
 class RuleSet:
     id: str
@@ -110,6 +137,7 @@ class RuleSet:
     quality: QualityRule | None = None
     path: str = ""
     notes: list[str] = field(default_factory=list)
+    content: ContentRules = field(default_factory=ContentRules)
 
     def category(self, category_id: str) -> Category:
         for c in self.categories:
@@ -125,7 +153,7 @@ class RuleSet:
 
 def available_rulesets(directory: Path = RULESET_DIR) -> list[str]:
     return sorted(p.stem for p in directory.glob("*.yaml")
-                  if p.name not in (CONCEPTS_FILE, SCORING_FILE))
+                  if p.name not in (CONCEPTS_FILE, SCORING_FILE, CONTENT_FILE))
 
 
 def resolve_ruleset_path(name_or_path: str) -> Path:
@@ -196,6 +224,40 @@ def load_ruleset(name_or_path: str) -> RuleSet:
         title_en=top.get("title_en", str), kind=kind, fiscal_year=fiscal_year,
         categories=categories, concepts=concepts, scoring=scoring, quality=quality,
         path=str(path), notes=top.strings("notes", []),
+        content=load_content(RULESET_DIR / CONTENT_FILE),
+    )
+
+
+def load_content(path: Path) -> ContentRules:
+    """The shared content rules: template share, placeholders, people's names."""
+    top = Fields(path, load_yaml(path), "content file")
+    top.check_keys({"content"})
+    top.get("content", dict)
+    c = top.child("content", "content")
+    c.check_keys({"template", "placeholder", "people"})
+    t = c.child("template", "content.template")
+    t.check_keys({"min_pages", "share", "link_share"})
+    p = c.child("placeholder", "content.placeholder")
+    p.check_keys({"min_letters", "prose_block", "min_item_letters", "phrases", "filler_words",
+                  "structure_words", "min_thai_share", "more_links"})
+    people = c.child("people", "content.people")
+    people.check_keys({"honorifics", "positions", "max_block_chars"})
+    share = t.get("share", float, 0.5)
+    if not 0 < share <= 1:
+        raise t.error(f"content.template: 'share' must be in (0, 1], got {share}", key="share")
+    return ContentRules(
+        template_min_pages=t.get("min_pages", int, 3), template_share=share,
+        template_link_share=t.get("link_share", float, 0.6),
+        min_letters=p.get("min_letters", int, 40), prose_block=p.get("prose_block", int, 60),
+        min_item_letters=p.get("min_item_letters", int, 4),
+        min_thai_share=p.get("min_thai_share", float, 0.05),
+        placeholder_phrases=tuple(p.strings("phrases", [])),
+        more_links=tuple(p.strings("more_links", [])),
+        filler_words=tuple(p.strings("filler_words", [])),
+        structure_words=tuple(p.strings("structure_words", [])),
+        honorifics=tuple(people.strings("honorifics", [])),
+        positions=tuple(people.strings("positions", [])),
+        people_max_block_chars=people.get("max_block_chars", int, 140),
     )
 
 
@@ -217,7 +279,7 @@ def load_concepts(path: Path) -> dict[str, Concept]:
     for cid in raw.keys():
         f = raw.child(cid, f"concept {cid!r}")
         f.check_keys({"title_th", "keywords", "weak", "exclude", "decoy", "period_counts",
-                      "external_hosts", "note"})
+                      "external_hosts", "note", "dated_item", "block"})
         keywords = f.strings("keywords", [])
         weak = f.strings("weak", [])
         if not keywords and not weak:
@@ -227,7 +289,11 @@ def load_concepts(path: Path) -> dict[str, Concept]:
             exclude=tuple(f.strings("exclude", [])), decoy=f.get("decoy", bool, False),
             period_counts=f.get("period_counts", bool, False),
             external_hosts=tuple(f.strings("external_hosts", [])), weak=tuple(weak),
+            dated_item=f.get("dated_item", bool, False), block=f.get("block", str, ""),
         )
+        if concepts[cid].block not in ("", "people"):
+            raise f.error(f"concept {cid!r}: unknown block detector {concepts[cid].block!r} "
+                          "(known: people)", key="block")
     return concepts
 
 

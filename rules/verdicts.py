@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from rules.classify import Classification, Classifier
 from rules.dates import fiscal_year_range, format_thai_date, thai_strftime
 from rules.evidence_dates import all_dates, effective_end, newest, usable_dates
+from rules.findings import Claim, find_items
 from rules.records import DocumentRecord
 from rules.ruleset import Category, RuleSet
 
@@ -48,6 +49,7 @@ class Evidence:
     score: float
     concept: str
     period: tuple[dt.date, dt.date] | None = None
+    part: str = ""          # an item inside the page: the section heading or box text
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Verdict:
     reason_en: str
     evidence: list[Evidence] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    # items that name the category but hold nothing: placeholders, broken and dead links
+    claimed: list[Claim] = field(default_factory=list)
 
 
 @dataclass
@@ -86,12 +90,15 @@ def build_evidence(
     dates = usable_dates(dates, as_of, period_counts=concept.period_counts)
     best = newest(dates, as_of)
     link_text = next((lc.label for lc in record.links_in if lc.label), "")
+    matched = score.matched
+    if record.part:
+        matched = [f"block:{record.part[:160]}", *matched]
     return Evidence(
         url=record.url, kind=record.kind, title=record.title, link_text=link_text,
         date=effective_end(best, as_of) if best else None,
         date_source=best.source if best else None, date_text=best.text if best else "",
-        matched=score.matched, score=round(score.score, 2), concept=score.concept,
-        period=(best.start, best.end) if best else None,
+        matched=matched, score=round(score.score, 2), concept=score.concept,
+        period=(best.start, best.end) if best else None, part=record.part,
     )
 
 
@@ -102,17 +109,23 @@ def judge(
     """Classify ``records`` and return one verdict per category (quality last)."""
     crawl = crawl or CrawlOutcome()
     classifier = classifier or Classifier(ruleset)
+    findings = find_items(ruleset, records, as_of, classifier)
     by_category: dict[str, list[Evidence]] = {c.id: [] for c in ruleset.categories}
-    for record in records:
-        classification = classifier.classify(record)
-        if not classification.categories:
-            continue
-        dates = all_dates(record)
-        for cat in classification.categories:
-            by_category[cat].append(
-                build_evidence(record, classification, cat, ruleset, as_of, dates))
+    dates_cache: dict[int, list] = {}
+    for cat_id, found in findings.evidence.items():
+        seen: dict[str, int] = {}
+        for f in found:
+            key = f"{f.record.url}#{f.record.part}"
+            if key in seen or cat_id not in by_category:
+                continue
+            if id(f.record) not in dates_cache:
+                dates_cache[id(f.record)] = all_dates(f.record)
+            seen[key] = len(by_category[cat_id])
+            by_category[cat_id].append(build_evidence(
+                f.record, f.classification, cat_id, ruleset, as_of, dates_cache[id(f.record)]))
     verdicts = [
-        judge_category(ruleset, cat, by_category[cat.id], as_of, crawl)
+        judge_category(ruleset, cat, by_category[cat.id], as_of, crawl,
+                       findings.claimed.get(cat.id, []))
         for cat in ruleset.categories
     ]
     if ruleset.quality:
@@ -126,29 +139,45 @@ def _order(evidence: list[Evidence]) -> list[Evidence]:
     )
 
 
+def _claimed_note(claimed: list[Claim]) -> tuple[str, str]:
+    if not claimed:
+        return "", ""
+    first = claimed[0]
+    label = first.label[:60]
+    return (f"; มีเพียงรายการที่อ้างถึงแต่ไม่มีเนื้อหา {len(claimed)} รายการ "
+            f"(เช่น “{label}”: {first.why_th})",
+            f"; {len(claimed)} item(s) only claimed, without content "
+            f"(e.g. “{label}”: {first.why_en})")
+
+
 def judge_category(
     ruleset: RuleSet, cat: Category, evidence: list[Evidence], as_of: dt.date,
-    crawl: CrawlOutcome,
+    crawl: CrawlOutcome, claimed: list[Claim] | None = None,
 ) -> Verdict:
     evidence = _order(evidence)
+    claimed = claimed or []
     flags = [] if cat.confirmed else ["unconfirmed"]
     base = dict(category=cat.id, title_th=cat.title_th, title_en=cat.title_en,
-                evidence=evidence[:MAX_EVIDENCE], flags=flags)
+                evidence=evidence[:MAX_EVIDENCE], flags=flags, claimed=claimed)
     if not evidence:
+        note_th, note_en = _claimed_note(claimed)
+        if claimed:
+            flags.append("claimed_only")
         if not crawl.complete:
             return Verdict(
                 status="unknown", latest_date=None, date_source=None,
-                reason_th=f"ไม่พบข้อมูล แต่การเก็บข้อมูลไม่สมบูรณ์ ({crawl.reason}) จึงยังสรุปไม่ได้",
+                reason_th=f"ไม่พบข้อมูล แต่การเก็บข้อมูลไม่สมบูรณ์ ({crawl.reason}) "
+                          f"จึงยังสรุปไม่ได้{note_th}",
                 reason_en=f"Not found, but the crawl was incomplete ({crawl.reason}); "
-                          "absence cannot be claimed.",
+                          f"absence cannot be claimed{note_en}.",
                 **base,
             )
         return Verdict(
             status="missing", latest_date=None, date_source=None,
             reason_th=f"ไม่พบข้อมูลหมวดนี้ในเว็บไซต์ (ตรวจ {crawl.pages} หน้า "
-                      f"{crawl.documents} เอกสาร)",
+                      f"{crawl.documents} เอกสาร){note_th}",
             reason_en=f"No evidence found on the website ({crawl.pages} pages, "
-                      f"{crawl.documents} documents checked).",
+                      f"{crawl.documents} documents checked){note_en}.",
             **base,
         )
     dated = [e for e in evidence if e.date is not None]

@@ -18,6 +18,11 @@ from ita_audit.siteserver import RunningServer, serve
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
+# A paragraph of an item's own (no keyword, no date).  Since pages and documents are
+# judged on their own content, a test item needs some, or it is a placeholder.
+OWN_TEXT = ("เอกสารนี้จัดทำขึ้นเพื่อให้บุคลากรและประชาชนทั่วไปได้รับทราบข้อมูลอย่างถูกต้องและทั่วถึงกัน "
+            "ตามที่สำนักงานได้ดำเนินการมาอย่างต่อเนื่องทุกปี")
+
 
 @dataclass
 class CliResult:

@@ -24,7 +24,7 @@ from ita_audit.alerts import AlertError, build_digest, digests, message, send, s
 from ita_audit.config import AlertsConfig, SmtpConfig, load_config
 from ita_audit.labels import status_label
 from ita_audit.store import Store
-from tests.conftest import run_cli
+from tests.conftest import OWN_TEXT, run_cli
 
 AS_OF = "2026-11-20"
 PASSWORD = "s3cret-Pw-42!x"
@@ -35,7 +35,7 @@ DASHBOARD = "http://127.0.0.1:8501/"
 
 def page(title: str, body: str) -> str:
     return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
-            f"<h1>{title}</h1>{body}</body></html>")
+            f"<h1>{title}</h1>{body}<p>{OWN_TEXT} ({title})</p></body></html>")
 
 
 V1 = {

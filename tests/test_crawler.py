@@ -38,20 +38,28 @@ HUB = """<html><head><meta charset="utf-8"><title>ITA 2569 - สพป.ทดส
 
 PAGES = {
     "about/org.html": "<html><head><title>โครงสร้าง</title></head><body><h1>โครงสร้างการบริหารงาน"
-                      "</h1><p>ข้อมูล ณ วันที่ 2 ก.พ. 2569</p></body></html>",
+                      "</h1><p>ข้อมูล ณ วันที่ 2 ก.พ. 2569</p><p>สำนักงานแบ่งส่วนราชการออกเป็น กลุ่มอำนวยการ "
+                      "กลุ่มนโยบายและแผน กลุ่มบริหารงานบุคคล และหน่วยตรวจสอบภายใน</p></body></html>",
     "news.html": "<html><head><title>ข่าวประชาสัมพันธ์</title></head><body><h1>ข่าวประชาสัมพันธ์"
-                 "</h1><ul><li>10 พ.ย. 2569 ประชุมผู้บริหารโรงเรียน</li></ul></body></html>",
+                 "</h1><ul><li>10 พ.ย. 2569 ประชุมผู้บริหารโรงเรียน</li>"
+                 "<li>3 พ.ย. 2569 อบรมครูด้านการวัดและประเมินผลการเรียนรู้</li>"
+                 "<li>28 ต.ค. 2569 มอบเกียรติบัตรนักเรียนที่ชนะการแข่งขันทักษะวิชาการ</li></ul>"
+                 "</body></html>",
     "files/แผน ปฏิบัติการ.html": "<html><head><title>แผน</title></head><body><h1>แผนปฏิบัติการ"
-                                 "ประจำปี</h1><p>ปีงบประมาณ พ.ศ. 2569</p></body></html>",
+                                 "ประจำปี</h1><p>ปีงบประมาณ พ.ศ. 2569</p><p>แผนฉบับนี้ประกอบด้วยโครงการ 24 โครงการ "
+                                 "งบประมาณรวม 3,500,000 บาท จำแนกตามกลยุทธ์ของสำนักงาน</p>"
+                                 "</body></html>",
     "frame.html": "<html><body><h2>ศูนย์ข้อมูล</h2><a href='hidden.html'>มาตรฐานการให้บริการ</a>"
                   "</body></html>",
     "hidden.html": "<html><head><title>มาตรฐานการให้บริการ</title></head><body><h1>คู่มือการให้"
-                   "บริการประชาชน</h1><p>15 ตุลาคม 2569</p></body></html>",
+                   "บริการประชาชน</h1><p>15 ตุลาคม 2569</p><p>ขั้นตอนการขอหนังสือรับรอง ยื่นคำขอ "
+                   "ตรวจสอบเอกสาร และรับหนังสือภายใน 3 วันทำการ</p></body></html>",
     "admin/secret.html": "<html><body><h1>คู่มือการปฏิบัติงานลับ</h1></body></html>",
 }
 LEGACY = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-874'>"
           "<title>ประกาศ</title></head><body><h1>ระเบียบกระทรวงศึกษาธิการที่เกี่ยวข้อง</h1>"
-          "<p>ประกาศ ณ วันที่ ๑ กันยายน ๒๕๖๙</p></body></html>")
+          "<p>ประกาศ ณ วันที่ ๑ กันยายน ๒๕๖๙</p><p>ระเบียบว่าด้วยการลาของข้าราชการ และระเบียบ"
+          "ว่าด้วยการเบิกจ่ายค่าใช้จ่ายในการเดินทางไปราชการ</p></body></html>")
 
 
 def make_site(root: Path) -> Path:
@@ -323,8 +331,9 @@ def test_store_keeps_runs_ordered_and_dates(audited) -> None:  # type: ignore[no
 def test_robots_disallow_all_and_the_owner_override(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
     site = tmp_path / "s"
     site.mkdir()
-    (site / "index.html").write_text("<h1>ข่าวประชาสัมพันธ์</h1><p>1 พ.ย. 2569</p>",
-                                     encoding="utf-8")
+    (site / "index.html").write_text("<h1>ข่าวประชาสัมพันธ์</h1><p>1 พ.ย. 2569</p>"
+                                     "<a href='news.html'>ข่าว</a>", encoding="utf-8")
+    (site / "news.html").write_text("<h1>ข่าว</h1>", encoding="utf-8")
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
     server = serve_dir(site)
     polite = tmp_path / "polite.json"

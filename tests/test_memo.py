@@ -9,7 +9,7 @@ from docx import Document
 
 from ita_audit.store import Store
 from rules.records import DocumentRecord, LinkContext
-from tests.conftest import run_cli, store_judged_run
+from tests.conftest import OWN_TEXT, run_cli, store_judged_run
 
 SITE = "https://www.example-esa.go.th/"
 
@@ -17,9 +17,9 @@ SITE = "https://www.example-esa.go.th/"
 def stored_run(path: Path) -> int:
     store = Store.open(path)
     records = [
-        DocumentRecord(url=SITE + "plan.pdf", links_in=[LinkContext(
+        DocumentRecord(url=SITE + "plan.pdf", body_text=OWN_TEXT, links_in=[LinkContext(
             SITE, anchor_text="แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. 2566")]),
-        DocumentRecord(url=SITE + "news", links_in=[LinkContext(
+        DocumentRecord(url=SITE + "news", body_text=OWN_TEXT, links_in=[LinkContext(
             SITE, anchor_text="ข่าวประชาสัมพันธ์ 1 พ.ย. 2569")]),
     ]
     run_id = store_judged_run(store, SITE, records, dt.date(2026, 11, 20), "สพป.ทดสอบ เขต ๑")

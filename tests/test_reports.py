@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from crawler.collect import BrokenLink
 from ita_audit.store import Store
 from rules.records import DocumentRecord, LinkContext
-from tests.conftest import run_cli, store_judged_run
+from tests.conftest import OWN_TEXT, run_cli, store_judged_run
 
 SITE = "https://www.example-esa.go.th/"
 
@@ -29,7 +29,8 @@ def db(tmp_path: Path) -> Path:
                        links_in=[LinkContext(SITE, anchor_text="ดาวน์โหลด",
                                              row_text="O6 แผนปฏิบัติการประจำปี")]),
         DocumentRecord(url=SITE + "news/1", title="ข่าวประชาสัมพันธ์ <script>alert(1)</script>",
-                       body_text="๕ พ.ย. ๒๕๖๙ ประชุม"),
+                       body_text="๕ พ.ย. ๒๕๖๙ ประชุมคณะครูและบุคลากรทางการศึกษาเพื่อเตรียมความพร้อม"
+                                 "ในการจัดการเรียนการสอนภาคเรียนที่ ๒ ณ ห้องประชุมสำนักงาน"),
     ]
     store_judged_run(store, SITE, records, dt.date(2026, 11, 20), "สพป.ทดสอบ",
                      broken=[BrokenLink(SITE + "old.pdf", 404, "HTTP 404", [SITE])],
@@ -102,7 +103,7 @@ def test_crawled_formulas_never_run_in_spreadsheets(tmp_path: Path) -> None:
     db = tmp_path / "f.db"
     store = Store.open(db)
     evil = '=HYPERLINK("http://evil.example/","คลิก")'
-    record = DocumentRecord(url=SITE + "x", title=evil, links_in=[LinkContext(
+    record = DocumentRecord(url=SITE + "x", title=evil, body_text=OWN_TEXT, links_in=[LinkContext(
         SITE, anchor_text="ข่าวประชาสัมพันธ์ 1 พ.ย. 2569")])
     run_id = store_judged_run(store, SITE, [record], dt.date(2026, 11, 20))
     from ita_audit.report import build_report, csv_text, xlsx_bytes

@@ -9,12 +9,16 @@ import pytest
 from rules.records import DatedValue, DocumentRecord, LinkContext
 from rules.ruleset import load_ruleset
 from rules.verdicts import CrawlOutcome, judge
+from tests.conftest import OWN_TEXT
 
 AS_OF = dt.date(2026, 11, 20)
 HOME = "https://www.example-esa.go.th/"
 
 
+
+
 def linked(url: str, label: str, row: str = "", **kwargs) -> DocumentRecord:  # type: ignore[no-untyped-def]
+    kwargs["body_text"] = (kwargs.get("body_text", "") + "\n" + OWN_TEXT).strip()
     return DocumentRecord(url=url, links_in=[LinkContext(HOME, anchor_text=label, row_text=row)],
                           **kwargs)
 

@@ -88,7 +88,7 @@ def _origin_pattern(origins: set[str]) -> re.Pattern[str] | None:
     if not alternatives:
         return None
     alternatives.sort(key=len, reverse=True)
-    return re.compile("(?:%s)(?=[/?#\"'\\s<>)]|$)" % "|".join(alternatives), re.IGNORECASE)
+    return re.compile("(?:{})(?=[/?#\"'\\s<>)]|$)".format("|".join(alternatives)), re.IGNORECASE)
 
 
 def _handler(records: dict[str, Recorded], pattern: re.Pattern[str] | None,
