@@ -23,6 +23,7 @@ from pathlib import Path
 
 from crawler.collect import BrokenLink, CrawlResult
 from ita_audit.store import Store
+from rules.findings import Claim
 from rules.records import DocumentRecord
 from rules.ruleset import load_ruleset
 from rules.verdicts import Evidence, Verdict
@@ -46,6 +47,7 @@ def add_run(
     broken: Iterable[str] = (), no_text: Iterable[str] = (),
     categories: list[tuple[str, str, str]] | None = None,
     latest: Mapping[str, dt.date] | None = None,
+    claimed: Mapping[str, Iterable[tuple[str, str]]] | None = None,
 ) -> int:
     """Write one run of ``url`` with the given category statuses.
 
@@ -54,7 +56,8 @@ def add_run(
     category to URLs or ``(url, title)`` pairs; by default an ``ok`` or
     ``stale`` category gets one evidence URL of its own.  ``latest``
     overrides a category's newest date (default: 30 days before ``as_of`` for
-    ``ok``, 400 days for ``stale``).
+    ``ok``, 400 days for ``stale``).  ``claimed`` maps a category to ``(url,
+    label)`` pairs of items that name it but are placeholders.
     """
     run_id = store.begin_run(url, as_of, ruleset, name)
     if status == "running":
@@ -84,7 +87,10 @@ def add_run(
             verdicts.append(Verdict(
                 category=cid, title_th=title_th, title_en=title_en, status=st,
                 latest_date=newest, date_source="title" if newest else None,
-                reason_th=f"สถานะ {st}", reason_en=f"status {st}", evidence=ev))
+                reason_th=f"สถานะ {st}", reason_en=f"status {st}", evidence=ev,
+                claimed=[Claim(url=u, kind="page", label=label, found_on=url,
+                               why_th="มีเพียงหัวเรื่อง ไม่มีเนื้อหา", why_en="only a title")
+                         for u, label in (claimed or {}).get(cid, [])]))
     for doc in no_text:
         records[doc] = DocumentRecord(url=doc, kind="document", title="สแกน",
                                       text_layer="no", size_bytes=2048)

@@ -122,6 +122,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_text_layer": ("ชั้นข้อความ", "Text layer"),
     "col_size": ("ขนาด (KB)", "Size (KB)"),
     "no_broken": ("ไม่พบลิงก์เสีย", "No broken links"),
+    "claimed_items": ("อ้างถึงแต่ยังไม่มีเนื้อหา (ต้องเติมข้อมูล)", "Claimed but empty (to fill in)"),
+    "claimed_help": ("เมนู ลิงก์ หรือหัวข้อเหล่านี้บอกว่ามีข้อมูลหมวดนั้น แต่หน้าว่าง เป็นข้อความตัวอย่าง "
+                     "ลิงก์เสีย หรือไม่มีปลายทาง จึงไม่นับเป็นหลักฐาน",
+                     "These menu entries, links or headings promise an item of the category, but the "
+                     "page is empty, filler, broken or leads nowhere, so they are not evidence"),
+    "no_claimed": ("ไม่พบรายการที่อ้างถึงแต่ไม่มีเนื้อหา", "No claimed-only items"),
+    "col_named_by": ("ชื่อที่อ้างถึง", "Named as"),
+    "col_why_not": ("เหตุที่ไม่นับ", "Why it is not evidence"),
     "no_text_docs": ("เอกสารที่ไม่มีชั้นข้อความ (สแกน)", "Documents without a text layer (scans)"),
     "no_no_text": ("ไม่พบเอกสารที่ไม่มีชั้นข้อความ", "No documents without a text layer"),
     "text_layer_no": ("ไม่มีข้อความ (ภาพสแกน)", "none (scanned image)"),

@@ -51,6 +51,8 @@ class RunDetail:
     broken: list[dict[str, Any]]
     no_text: list[dict[str, Any]]
     stats: dict[str, Any] = field(default_factory=dict)
+    # items that name a category but hold nothing (placeholders, broken and dead links)
+    claimed: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rows(store: Store, query: sa.Select) -> list[dict[str, Any]]:
@@ -220,7 +222,8 @@ def run_detail(store: Store, run_id: int) -> RunDetail | None:
     no_text = [d for d in store.documents(run_id, kind="document")
                if d["text_layer"] in ("no", "broken")]
     return RunDetail(run=run, verdicts=store.verdicts(run_id), evidence=store.evidence(run_id),
-                     broken=store.broken(run_id), no_text=no_text, stats=stats)
+                     broken=store.broken(run_id), no_text=no_text, stats=stats,
+                     claimed=store.claimed(run_id))
 
 
 def coverage_history(store: Store, ruleset: str, site_ids: list[int],

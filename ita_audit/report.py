@@ -35,12 +35,19 @@ def build_report(store: Store, run_id: int) -> dict[str, Any]:
             "date": _iso(e["date"]), "date_source": e["date_source"], "matched": e["matched"],
             "score": e["score"],
         })
+    claimed_by_cat: dict[str, list[dict[str, Any]]] = {}
+    for c in store.claimed(run_id):
+        claimed_by_cat.setdefault(c["category"], []).append({
+            "url": c["url"], "kind": c["kind"], "label": c["label"], "found_on": c["found_on"],
+            "why_th": c["why_th"], "why_en": c["why_en"],
+        })
     categories = [{
         "id": v["category"], "title_th": v["title_th"], "title_en": v["title_en"],
         "status": v["status"], "latest_date": _iso(v["latest_date"]),
         "date_source": v["date_source"], "reason_th": v["reason_th"],
         "reason_en": v["reason_en"], "flags": v["flags"],
         "evidence": evidence_by_cat.get(v["category"], []),
+        "claimed": claimed_by_cat.get(v["category"], []),
     } for v in store.verdicts(run_id)]
     no_text = [d["url"] for d in store.documents(run_id, kind="document")
                if d["text_layer"] in ("no", "broken")]
@@ -80,6 +87,16 @@ def report_rows(report: dict[str, Any]) -> list[list[str]]:
         for e in c["evidence"]:
             rows.append(base + [e["url"], thai_date(e["date"]), ", ".join(e["matched"])])
     return rows
+
+
+CLAIMED_HEADERS = ["หมวด (Category)", "ชื่อที่อ้างถึง (Label)", "ลิงก์ (URL)", "พบในหน้า (Found on)",
+                   "เหตุที่ไม่นับเป็นหลักฐาน", "Why it is not evidence"]
+
+
+def claimed_rows(report: dict[str, Any]) -> list[list[str]]:
+    """Items that name a category but hold nothing: the webmaster's to-do list."""
+    return [[c["id"], item["label"], item["url"] or "#", item["found_on"], item["why_th"],
+             item["why_en"]] for c in report["categories"] for item in c.get("claimed", [])]
 
 
 def write_json(report: dict[str, Any], out: Path) -> None:
@@ -127,7 +144,11 @@ def xlsx_bytes(report: dict[str, Any]) -> bytes:
     broken.append(["ลิงก์ (URL)", "สถานะ HTTP", "ข้อผิดพลาด", "พบในหน้า"])
     for b in report["broken_links"]:
         broken.append([b["url"], b["status"], b["error"], "\n".join(b["found_on"])])
-    for sheet in (ws, broken):
+    claimed = wb.create_sheet("อ้างถึงแต่ไม่มีเนื้อหา")
+    claimed.append(CLAIMED_HEADERS)
+    for row in claimed_rows(report):
+        claimed.append(row)
+    for sheet in (ws, broken, claimed):
         mark_text_cells(sheet)
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -29,6 +29,7 @@ from ita_audit.config import RetentionPolicy
 from ita_audit.store import (
     Store,
     broken_links,
+    claimed,
     documents,
     evidence,
     links,
@@ -37,7 +38,7 @@ from ita_audit.store import (
     verdicts,
 )
 
-RUN_TABLES = (evidence, verdicts, broken_links, links, documents)
+RUN_TABLES = (evidence, claimed, verdicts, broken_links, links, documents)
 DETAIL_TABLES = (links, documents)
 
 

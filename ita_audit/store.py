@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # broken and dead link targets are in broken_links / the verdicts' claimed items
 STORED_KINDS = ("page", "document", "external")
 
@@ -130,6 +130,20 @@ evidence = sa.Table(
     sa.Column("score", sa.Float, nullable=False, default=0.0),
     sa.Column("concept", sa.String(64), nullable=False, default=""),
 )
+# v3: items that name a category but hold nothing (placeholders, broken and dead links)
+claimed = sa.Table(
+    "claimed", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), nullable=False, index=True),
+    sa.Column("category", sa.String(16), nullable=False),
+    sa.Column("url", sa.Text, nullable=False, default=""),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("label", sa.Text, nullable=False, default=""),
+    sa.Column("found_on", sa.Text, nullable=False, default=""),
+    sa.Column("why_th", sa.Text, nullable=False, default=""),
+    sa.Column("why_en", sa.Text, nullable=False, default=""),
+    sa.Column("matched_json", sa.Text, nullable=False, default="[]"),
+)
 sa.Index("ix_runs_site_started", runs.c.site_id, runs.c.started_at)
 sa.Index("ix_verdicts_run_category", verdicts.c.run_id, verdicts.c.category)
 sa.Index("ix_evidence_run_category", evidence.c.run_id, evidence.c.category)
@@ -177,7 +191,11 @@ def _migrate_1_to_2(conn: Connection) -> None:
                          "ON runs (site_id, started_at)"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[claimed])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class Store:
@@ -350,6 +368,7 @@ class Store:
             if broken_rows:
                 conn.execute(broken_links.insert(), broken_rows)
             evidence_rows = []
+            claimed_rows = []
             for position, v in enumerate(run_verdicts):
                 conn.execute(verdicts.insert().values(
                     run_id=run_id, category=v.category, position=position, title_th=v.title_th,
@@ -364,8 +383,15 @@ class Store:
                     "matched_json": json.dumps(e.matched, ensure_ascii=False),
                     "score": e.score, "concept": e.concept,
                 } for e in v.evidence]
+                claimed_rows += [{
+                    "run_id": run_id, "category": v.category, "url": c.url, "kind": c.kind,
+                    "label": c.label, "found_on": c.found_on, "why_th": c.why_th,
+                    "why_en": c.why_en, "matched_json": json.dumps(c.matched, ensure_ascii=False),
+                } for c in getattr(v, "claimed", [])]
             if evidence_rows:
                 conn.execute(evidence.insert(), evidence_rows)
+            if claimed_rows:
+                conn.execute(claimed.insert(), claimed_rows)
             conn.execute(runs.update().where(runs.c.id == run_id).values(
                 status=result.status, reason=result.reason, finished_at=_now(),
                 pages=stats.get("pages", 0), documents=stats.get("documents", 0),
@@ -414,6 +440,14 @@ class Store:
     def evidence(self, run_id: int) -> list[dict[str, Any]]:
         rows = self._rows(sa.select(evidence).where(evidence.c.run_id == run_id)
                           .order_by(evidence.c.category, evidence.c.id))
+        for r in rows:
+            r["matched"] = json.loads(r.pop("matched_json"))
+        return rows
+
+    def claimed(self, run_id: int) -> list[dict[str, Any]]:
+        """Items that name a category but hold nothing (placeholders, broken, dead links)."""
+        rows = self._rows(sa.select(claimed).where(claimed.c.run_id == run_id)
+                          .order_by(claimed.c.category, claimed.c.id))
         for r in rows:
             r["matched"] = json.loads(r.pop("matched_json"))
         return rows

@@ -98,6 +98,7 @@ def make_v1_database(path: Path) -> int:
     with sqlite3.connect(path) as conn:
         conn.execute("DROP INDEX ix_runs_site_started")
         conn.execute("ALTER TABLE runs DROP COLUMN trigger")
+        conn.execute("DROP TABLE claimed")   # v3
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     return run_id
 
@@ -113,6 +114,7 @@ def test_older_schema_needs_upgrade_then_keeps_its_runs(tmp_path: Path) -> None:
     run = store.run(run_id)
     assert run["pages"] == 3 and run["trigger"] == "manual"
     assert [v["status"] for v in store.verdicts(run_id)] == ["missing"]
+    assert store.claimed(run_id) == []          # the v3 table exists after the upgrade
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
     assert int(version) == SCHEMA_VERSION

@@ -62,6 +62,7 @@ def db(tmp_path: Path) -> Path:
             name="สพป.ทดสอบ เขต 1",
             latest={"1.2": dt.date(2025, 1, 10), "1.5": dt.date(2024, 3, 1)},
             evidence={"1.1": [(A + "structure.html", f"โครงสร้างองค์กร {XSS}")]},
+            claimed={"1.3": [(A + "plan.html", f"แผนปฏิบัติการประจำปี {XSS}")]},
             broken=[A + "gone.pdf"], no_text=[A + "scan.pdf"])
     add_run(store, B, AS_OF, dict(ALL_OK, **{"1.4": "unknown", "1.8": "unknown"}),
             name="สพม.ทดสอบ", status="incomplete", reason="time limit reached")
@@ -155,8 +156,13 @@ def test_site_view(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     urls = {u for f in evidence for u in f["ลิงก์ (เปิดแท็บใหม่)"]}
     assert A + "structure.html" in urls
     assert any("คำที่พบ" in f.columns for f in evidence)
-    broken = [f for f in frames(at) if "พบในหน้า" in f.columns][0]
+    broken = [f for f in frames(at) if "URL" in f.columns and "พบในหน้า" in f.columns][0]
     assert list(broken["URL"]) == [A + "gone.pdf"]
+    # the menu promises 1.3, the page is empty: a worklist item of its own
+    claimed = [f for f in frames(at) if "ชื่อที่อ้างถึง" in f.columns][0]
+    assert claimed.values.tolist() == [["1.3", f"แผนปฏิบัติการประจำปี {XSS}", A + "plan.html", A,
+                                        "มีเพียงหัวเรื่อง ไม่มีเนื้อหา"]]
+    assert "อ้างถึงแต่ยังไม่มีเนื้อหา (ต้องเติมข้อมูล)" in texts(at)
     no_text = [f for f in frames(at) if "ชั้นข้อความ" in f.columns][0]
     assert list(no_text["ลิงก์ (เปิดแท็บใหม่)"]) == [A + "scan.pdf"]
     metrics = {m.label: m.value for m in at.metric}
@@ -199,8 +205,13 @@ def test_worklist_order_and_changes(monkeypatch: pytest.MonkeyPatch, db: Path) -
     assert list(todo["ค้างมา (วัน)"]) == ["", f"{(AS_OF - dt.date(2024, 3, 1)).days:,}",
                                          f"{(AS_OF - dt.date(2025, 1, 10)).days:,}", "400"]
     assert todo["ข้อมูลล่าสุด (พ.ศ.)"].iloc[0] == "ไม่เคยพบ"
-    broken = [f for f in frames(at) if "พบในหน้า" in f.columns][0]
+    broken = [f for f in frames(at) if "URL" in f.columns and "พบในหน้า" in f.columns][0]
     assert list(broken["URL"]) == [A + "gone.pdf"]
+    # the menu promises 1.3, the page is empty: a worklist item of its own
+    claimed = [f for f in frames(at) if "ชื่อที่อ้างถึง" in f.columns][0]
+    assert claimed.values.tolist() == [["1.3", f"แผนปฏิบัติการประจำปี {XSS}", A + "plan.html", A,
+                                        "มีเพียงหัวเรื่อง ไม่มีเนื้อหา"]]
+    assert "อ้างถึงแต่ยังไม่มีเนื้อหา (ต้องเติมข้อมูล)" in texts(at)
     page = texts(at)
     assert "ไม่เป็นปัจจุบันใหม่ (3)" in page
     assert "ไม่พบใหม่ (1)" in page

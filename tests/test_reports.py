@@ -28,6 +28,10 @@ def db(tmp_path: Path) -> Path:
                        body_text="แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๖๗", text_layer="yes",
                        links_in=[LinkContext(SITE, anchor_text="ดาวน์โหลด",
                                              row_text="O6 แผนปฏิบัติการประจำปี")]),
+        # a menu entry whose page is a placeholder: claimed only
+        DocumentRecord(url=SITE + "manual.html", title="คู่มือการปฏิบัติงาน",
+                       body_text="คู่มือการปฏิบัติงาน\nอยู่ระหว่างดำเนินการ",
+                       links_in=[LinkContext(SITE, anchor_text="คู่มือการปฏิบัติงาน")]),
         DocumentRecord(url=SITE + "news/1", title="ข่าวประชาสัมพันธ์ <script>alert(1)</script>",
                        body_text="๕ พ.ย. ๒๕๖๙ ประชุมคณะครูและบุคลากรทางการศึกษาเพื่อเตรียมความพร้อม"
                                  "ในการจัดการเรียนการสอนภาคเรียนที่ ๒ ณ ห้องประชุมสำนักงาน"),
@@ -80,7 +84,10 @@ def test_xlsx_report(db: Path, tmp_path: Path) -> None:
     result = run_cli("report", "--db", str(db), "--format", "xlsx", "--out", str(out))
     assert result.code == 0, result.text
     wb = load_workbook(out)
-    assert wb.sheetnames == ["สรุปผล", "ลิงก์เสีย"]
+    assert wb.sheetnames == ["สรุปผล", "ลิงก์เสีย", "อ้างถึงแต่ไม่มีเนื้อหา"]
+    claimed = [[c.value for c in row] for row in wb["อ้างถึงแต่ไม่มีเนื้อหา"].iter_rows()]
+    assert claimed[1][:3] == ["1.6", "คู่มือการปฏิบัติงาน", SITE + "manual.html"]
+    assert "อยู่ระหว่างดำเนินการ" in claimed[1][4]
     values = [c.value for row in wb["สรุปผล"].iter_rows() for c in row if c.value]
     assert "ชุดเกณฑ์" in values and "20 พฤศจิกายน 2569" in values
     assert any(isinstance(v, str) and "ก.ย. 2567" in v for v in values)
@@ -92,6 +99,19 @@ def test_crawled_text_is_kept_as_text(db: Path) -> None:
     report = json.loads(result.out)
     news = next(c for c in report["categories"] if c["id"] == "1.8")
     assert news["evidence"][0]["title"] == "ข่าวประชาสัมพันธ์ <script>alert(1)</script>"
+
+
+def test_claimed_only_items_are_reported_apart_from_evidence(db: Path) -> None:
+    result = run_cli("report", "--db", str(db), "--format", "json")
+    report = json.loads(result.out)
+    manuals = next(c for c in report["categories"] if c["id"] == "1.6")
+    assert manuals["status"] == "missing" and manuals["evidence"] == []
+    assert "claimed_only" in manuals["flags"]
+    assert manuals["claimed"] == [{
+        "url": SITE + "manual.html", "kind": "page", "label": "คู่มือการปฏิบัติงาน",
+        "found_on": SITE, "why_th": "มีเพียงข้อความ “อยู่ระหว่างดำเนินการ” ยังไม่มีเนื้อหา",
+        "why_en": "it only says “อยู่ระหว่างดำเนินการ”; no content yet"}]
+    assert "อยู่ระหว่างดำเนินการ" in manuals["reason_th"]
 
 
 def test_xlsx_needs_an_output_file(db: Path) -> None:

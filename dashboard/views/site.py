@@ -87,6 +87,29 @@ def broken_frame(ctx: Ctx, broken: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def claimed_block(ctx: Ctx, claimed: list[dict[str, Any]]) -> None:
+    st.subheader(ctx.t("claimed_items"))
+    if claimed:
+        st.caption(ctx.t("claimed_help"))
+        st.dataframe(claimed_frame(ctx, claimed), hide_index=True)
+    else:
+        st.caption(ctx.t("no_claimed"))
+
+
+def claimed_frame(ctx: Ctx, claimed: list[dict[str, Any]]) -> pd.DataFrame:
+    """Items that name a category but hold nothing; crawled text stays text."""
+    rows = [{
+        ctx.t("col_category"): c["category"],
+        ctx.t("col_named_by"): c["label"],
+        ctx.t("col_link"): safe_url(c["url"]) if c["url"] else "#",
+        ctx.t("col_found_on"): safe_url(c["found_on"]) if c["found_on"] else "",
+        ctx.t("col_why_not"): c["why_en"] if ctx.lang == "en" else c["why_th"],
+    } for c in claimed]
+    columns = [ctx.t(k) for k in ("col_category", "col_named_by", "col_link", "col_found_on",
+                                  "col_why_not")]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def no_text_frame(ctx: Ctx, docs: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [{
         ctx.t("col_link"): safe_url(d["url"]),
@@ -182,6 +205,7 @@ def render(ctx: Ctx) -> None:
         st.dataframe(broken_frame(ctx, detail.broken), hide_index=True)
     else:
         st.caption(ctx.t("no_broken"))
+    claimed_block(ctx, detail.claimed)
     st.subheader(ctx.t("no_text_docs"))
     if detail.no_text:
         st.dataframe(no_text_frame(ctx, detail.no_text), hide_index=True,

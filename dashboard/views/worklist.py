@@ -12,7 +12,7 @@ from dashboard import cache
 from dashboard.context import Ctx
 from dashboard.exporting import file_stem, memo_bytes
 from dashboard.fmt import as_date, fmt_date, md_escape, status_md, status_text
-from dashboard.views.site import broken_frame
+from dashboard.views.site import broken_frame, claimed_block
 from dashboard.widgets import downloads, pick_run, pick_site, run_message, status_styled
 from ita_audit.changes import CategoryChange, RunDiff
 
@@ -140,6 +140,7 @@ def render(ctx: Ctx) -> None:
                 file_name=file_stem("ita-audit-memos", site_id, "run", run_id) + ".docx",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 key="worklist_memo")
+    claimed_block(ctx, detail.claimed)
     st.subheader(ctx.t("broken_links"))
     if detail.broken:
         st.dataframe(broken_frame(ctx, detail.broken), hide_index=True)
