@@ -257,8 +257,9 @@ class Classifier:
         weights = dict(self.weights)
         if record.links_in and all(self.is_vague(lc.label) for lc in record.links_in):
             weights["url"] = max(weights["url"], weights["link"])
-        if not record.title:
-            # a document without a title: its first lines are its title
+        if not record.title and (record.kind == "document" or not record.blocks):
+            # a document without a title: its first lines are its title (a crawled page's
+            # first lines are its own text, where a news post may mention anything)
             weights["lead"] = max(weights["lead"], weights["title"])
         return weights
 

@@ -157,7 +157,7 @@ class ContentJudge:
                 f"its {len(items)} items are test or sample entries without real titles")
         if plain_letters >= rules.min_letters:
             return CONTENT
-        return self._empty(phrase, " ".join(b.text for b in blocks))
+        return self._empty(phrase, " ".join(b.text for b in blocks), view.title)
 
     def document(self, record: DocumentRecord) -> Substance:
         """A document is judged by its links; only one with no text at all (or only a
@@ -171,7 +171,7 @@ class ContentJudge:
             return CONTENT
         return self._empty(phrase, record.body_text)
 
-    def _empty(self, phrase: str, text: str) -> Substance:
+    def _empty(self, phrase: str, text: str, title: str = "") -> Substance:
         if phrase:
             return Substance(False, f"มีเพียงข้อความ “{phrase}” ยังไม่มีเนื้อหา",
                              f"it only says “{phrase}”; no content yet")
@@ -181,4 +181,6 @@ class ContentJudge:
         if text.strip():
             return Substance(False, "มีเพียงหัวเรื่องหรือข้อความทดสอบ ไม่มีเนื้อหา",
                              "only a title or test text, no content of its own")
+        if title.strip():
+            return Substance(False, "มีเพียงหัวเรื่อง ไม่มีเนื้อหา", "only a title, no content")
         return Substance(False, "หน้าว่าง ไม่มีเนื้อหา", "the page is empty")

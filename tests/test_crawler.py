@@ -402,3 +402,25 @@ def test_start_page_redirecting_to_another_site_fails(tmp_path: Path, serve_dir)
                          "--quiet")
     assert result.code == 1
     assert "redirects to another site" in result.err
+
+
+def test_start_page_without_links_says_why(tmp_path: Path, serve_dir) -> None:  # type: ignore[no-untyped-def]
+    """A menu built by a script: the HTML has text but no link to follow. The run says so
+    and stays incomplete, so nothing is called missing."""
+    site = tmp_path / "js"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><head><meta charset='utf-8'><title>สพป.ทดสอบ</title>"
+        "<script src='app.js'></script></head><body><div id='menu'></div>"
+        "<h1>สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบ</h1><p>ยินดีต้อนรับ</p>"
+        "<script>document.getElementById('menu').innerHTML = '<a href=\"/ita.html\">ITA</a>'"
+        "</script></body></html>", encoding="utf-8")
+    server = serve_dir(site)
+    out = tmp_path / "r.json"
+    result = run_cli("audit", server.url, "--db", str(tmp_path / "a.db"), "--as-of", AS_OF,
+                     "--json", str(out), "--quiet")
+    data = read_json(out)
+    assert data["run"]["status"] == "incomplete", result.text
+    assert "no links in the HTML of the start page (2 scripts)" in data["run"]["reason"]
+    assert "JavaScript" in data["run"]["reason"]
+    assert {c["status"] for c in data["categories"] if c["id"] != "1.9"} == {"unknown"}
