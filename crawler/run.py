@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 
@@ -78,10 +79,13 @@ def crawl_sites(
         def begin() -> None:
             loop.start(progress_every, now=False)
 
+        def stop_progress() -> None:
+            if loop.running:
+                loop.stop()
+
         reactor.callWhenRunning(begin)  # type: ignore[attr-defined]
-        reactor.addSystemEventTrigger(  # type: ignore[attr-defined]
-            "before", "shutdown", lambda: loop.running and loop.stop()
-        )
+        trigger: Any = reactor.addSystemEventTrigger  # type: ignore[attr-defined]
+        trigger("before", "shutdown", stop_progress)
     process.start()
     if progress is not None:
         progress(snapshot())

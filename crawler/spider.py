@@ -57,8 +57,8 @@ def url_dates(url: str) -> list[DatedValue]:
         except ValueError:
             continue
         found.append(DatedValue(d, d, "url", m[0], "day"))
-    for d in extract_dates(path.replace("/", " ").replace("_", " ")):
-        found.append(DatedValue(d.date, d.end, "url", d.text, d.kind))
+    for f in extract_dates(path.replace("/", " ").replace("_", " ")):
+        found.append(DatedValue(f.date, f.end, "url", f.text, f.kind))  # type: ignore[arg-type]
     return found
 
 
@@ -184,7 +184,7 @@ class SiteSpider(scrapy.Spider):
             return
         if is_start:
             self.start_ok = True
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         kind = sniff_kind(response.body[:4096], content_type, url)
         depth = int(meta.get("depth", 0))
         if kind == "html" and isinstance(response, TextResponse):

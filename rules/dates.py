@@ -527,14 +527,14 @@ def _period_candidates(text: str) -> list[_Candidate]:
 
     # Bare BE year ranges: "2566 – 2570" (both plausible BE years, no marker).
     for m in _BARE_RANGE_PATTERN.finditer(text):
-        first, second = int(m.group("y")), int(m.group("y2"))
-        if not (BE_MIN <= first <= BE_MAX and BE_MIN <= second <= BE_MAX):
+        y1, y2 = int(m.group("y")), int(m.group("y2"))
+        if not (BE_MIN <= y1 <= BE_MAX and BE_MIN <= y2 <= BE_MAX):
             continue
-        if _second_year(first, m.group("y2")) is None or _is_quantity(text, m.end()):
+        if _second_year(y1, m.group("y2")) is None or _is_quantity(text, m.end()):
             continue
         out.append(_found(text, m.start(), m.end(), "year_range",
-                          datetime.date(first - BE_OFFSET, 1, 1),
-                          datetime.date(second - BE_OFFSET, 12, 31), "BE"))
+                          datetime.date(y1 - BE_OFFSET, 1, 1),
+                          datetime.date(y2 - BE_OFFSET, 12, 31), "BE"))
     return out
 
 

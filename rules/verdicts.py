@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from rules.classify import Classification, Classifier
 from rules.dates import fiscal_year_range, format_thai_date, thai_strftime
@@ -157,8 +158,8 @@ def judge_category(
     evidence = _order(evidence)
     claimed = claimed or []
     flags = [] if cat.confirmed else ["unconfirmed"]
-    base = dict(category=cat.id, title_th=cat.title_th, title_en=cat.title_en,
-                evidence=evidence[:MAX_EVIDENCE], flags=flags, claimed=claimed)
+    base: dict[str, Any] = dict(category=cat.id, title_th=cat.title_th, title_en=cat.title_en,
+                                evidence=evidence[:MAX_EVIDENCE], flags=flags, claimed=claimed)
     if not evidence:
         note_th, note_en = _claimed_note(claimed)
         if claimed:
@@ -200,8 +201,9 @@ def judge_category(
         when_en = f"{latest.date_text!r} (period {latest.period[0].isoformat()} to " \
                   f"{latest.period[1].isoformat()}, from {latest.date_source})"
     else:
-        when_th = f"{format_thai_date(latest.date)} (จาก{source_th})"
-        when_en = f"{latest.date.isoformat()} (from {latest.date_source})"
+        day = latest.date or as_of   # dated evidence always has a date
+        when_th = f"{format_thai_date(day)} (จาก{source_th})"
+        when_en = f"{day.isoformat()} (from {latest.date_source})"
     if ok:
         reason_th = f"พบข้อมูล {len(evidence)} รายการ ล่าสุดลงวันที่ {when_th}"
         reason_en = f"Found {len(evidence)} item(s); newest dated {when_en}."
@@ -313,8 +315,8 @@ def judge_quality(ruleset: RuleSet, verdicts: list[Verdict], crawl: CrawlOutcome
     if crawl.no_text_layer > rule.max_no_text_layer:
         problems_th.append(f"เอกสารสแกนที่ไม่มีข้อความ {crawl.no_text_layer} ไฟล์")
         problems_en.append(f"{crawl.no_text_layer} scanned document(s) without a text layer")
-    base = dict(category=rule.id, title_th=rule.title_th, title_en=rule.title_en,
-                latest_date=None, date_source=None)
+    base: dict[str, Any] = dict(category=rule.id, title_th=rule.title_th,
+                                title_en=rule.title_en, latest_date=None, date_source=None)
     if problems_th:  # problems already proven stand, complete crawl or not
         return Verdict(status="stale", reason_th="; ".join(problems_th),
                        reason_en="; ".join(problems_en) + ".", **base)

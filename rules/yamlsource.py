@@ -56,7 +56,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
         seen[key] = key_node.start_mark.line + 1
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[assignment]
     mapping[LINE_KEY] = node.start_mark.line + 1
     mapping[KEY_LINES] = seen
     return mapping
