@@ -19,6 +19,7 @@ from rules.records import DocumentRecord, LinkContext
 MAX_CONTEXTS_PER_TARGET = 20
 MAX_EXTERNAL = 3000
 MAX_DEAD = 2000   # dead links (href="#", "") kept with their labels
+MAX_FAILED_KEPT = 200
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Collector:
         self.found_on: dict[str, set[str]] = defaultdict(set)
         self.external: set[str] = set()
         self.dead: dict[tuple[str, str], LinkContext] = {}   # (source, label) -> context
+        # pages and documents that could not be fetched (5xx, refused, timeout): the
+        # crawl did not see them, so what they may hold is unknown, never missing
+        self.failed: dict[str, str] = {}
         self.broken: dict[str, BrokenLink] = {}
         self.errors: list[str] = []
         self.incomplete_reasons: list[str] = []
@@ -78,6 +82,8 @@ class Collector:
             self.add_link(item["source"], item["target"], item["context"], item["external"])
         elif kind == "broken":
             self.add_broken(item["url"], item.get("status"), item.get("error", ""))
+            if item.get("failed"):
+                self.add_failed(item["url"], item.get("error", ""))
         elif kind == "error":
             self.errors.append(item["message"])
         elif kind == "dead":
@@ -100,6 +106,11 @@ class Collector:
     def add_broken(self, url: str, status: int | None, error: str) -> None:
         self.broken[url] = BrokenLink(url, status, error, [])
 
+    def add_failed(self, url: str, why: str) -> None:
+        if len(self.failed) < MAX_FAILED_KEPT:
+            self.failed.setdefault(url, why)
+        self.stats["fetch_failed"] += 1
+
     # -- outcome -------------------------------------------------------
     def mark_incomplete(self, reason: str) -> None:
         if reason not in self.incomplete_reasons:
@@ -117,13 +128,20 @@ class Collector:
             records.append(DocumentRecord(
                 url=url, kind="external", links_in=list(self.contexts.get(url, {}).values())
             ))
-        # what links name but does not lead to: claimed items, never evidence
+        # what links name but does not lead to: claimed items, never evidence (a page
+        # that could not be fetched is neither: it makes the crawl incomplete)
         for url, link in sorted(self.broken.items()):
-            if url in self.records or url not in self.contexts:
+            if url in self.records or url not in self.contexts or url in self.failed:
                 continue
             records.append(DocumentRecord(
                 url=url, kind="broken", http_status=link.status,
                 links_in=list(self.contexts[url].values())))
+        for url, why in self.failed.items():
+            if url not in self.records:
+                broken_link = self.broken.get(url)
+                records.append(DocumentRecord(
+                    url=url, kind="broken", http_status=broken_link.status if broken_link else None,
+                    links_in=list(self.contexts.get(url, {}).values()), fetch_error=why))
         for (_source, _label), context in self.dead.items():
             records.append(DocumentRecord(url="", kind="dead", links_in=[context]))
         broken = []
@@ -142,6 +160,13 @@ class Collector:
             status, reason = "incomplete", "; ".join(self.incomplete_reasons)
         else:
             status, reason = "complete", ""
+        if self.failed and status != "failed":
+            # partial: the categories those pages could hold are unknown (rules/findings.py)
+            shown = "; ".join(f"{url} ({why})" for url, why in list(self.failed.items())[:3])
+            more = len(self.failed) - 3
+            note = (f"partial: {self.stats['fetch_failed']} page(s) could not be fetched: {shown}"
+                    + (f" and {more} more" if more > 0 else ""))
+            reason = f"{reason}; {note}" if reason else note
         stats = dict(self.stats)
         if self.traps:
             stats["traps"] = self.traps

@@ -1,13 +1,68 @@
-"""Downloader middlewares: politeness that Scrapy does not provide out of the box."""
+"""Downloader middlewares: the site's scope, and politeness Scrapy does not provide.
+
+Each concern is one class switched on in ``crawler.settings.scrapy_settings``,
+the way Scrapy's own ``downloadermiddlewares`` are.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
 import time
+import urllib.parse
+from typing import Any
 
 from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+
+from crawler.scope import Scope, is_private_host, normalize_host
+
+
+class OffSiteRequest(IgnoreRequest):
+    """A request to another scheme, host or port than the audited site's: never sent."""
+
+
+class ScopeMiddleware:
+    """Checks **every** request before it is sent: links, iframes, sitemap entries and
+    robots.txt's ``Sitemap:`` lines, redirects (301/302/303/307/308) and meta
+    refreshes, robots.txt itself.  Scheme, host and port must be the audited
+    site's (``crawler.scope.Scope``); a private, loopback or link-local address the
+    start URL did not name is refused too (``allow_private_targets`` lifts that for
+    local testing).  An off-site target is handed to the spider as an external
+    link and the request is dropped (:class:`OffSiteRequest`).
+
+    It runs before Scrapy's RobotsTxtMiddleware (priority 100), so not even another
+    host's robots.txt is fetched.
+    """
+
+    def __init__(self, allow_private: bool, crawler: Any = None) -> None:
+        self.allow_private = allow_private
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ScopeMiddleware:
+        limits = crawler.settings.get("ITA_LIMITS")
+        return cls(bool(getattr(limits, "allow_private_targets", False)), crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        # Scrapy no longer passes the spider to downloader middlewares: ask the crawler
+        spider = spider or getattr(self.crawler, "spider", None)
+        scope: Scope | None = getattr(spider, "scope", None)
+        if scope is None:
+            return None
+        if scope.is_internal(request.url) and not self._private_elsewhere(request.url, scope):
+            return None
+        note = getattr(spider, "note_off_site", None)
+        if note is not None:
+            note(request)
+        raise OffSiteRequest(f"off-site request not sent: {request.url}")
+
+    def _private_elsewhere(self, url: str, scope: Scope) -> bool:
+        if self.allow_private:
+            return False
+        host = normalize_host(urllib.parse.urlsplit(url).hostname or "")
+        return is_private_host(host) and host not in scope.hosts
 
 RETRY_AFTER_CODES = (429, 503)
 MAX_RETRY_AFTER_TRIES = 2

@@ -81,6 +81,8 @@ class LinkOut:
     nav: bool = False       # the link sits in a menu, header, footer or side box
     dead: bool = False      # href="#", "", "javascript:…": names something, leads nowhere
     raw_href: str = ""
+    malformed: bool = False  # an http(s) href no URL parser accepts (a space in the host,
+                             # port 99999, a bad IDN): a broken link, the page's others stay
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,12 @@ def absolute_url(base: str, href: str, encoding: str = "utf-8") -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return url
+
+
+def _looks_http(href: str) -> bool:
+    """A relative or http(s) reference (not ``mailto:``, ``tel:`` …)."""
+    head = href.split("/", 1)[0]
+    return ":" not in head or head.lower() in ("http:", "https:")
 
 
 def _is_nav(node: LexborNode, parent_tag: str) -> bool:
@@ -330,16 +338,21 @@ class _Walker:
         if url is None and raw.strip().startswith("#") and self.base_url != self.page_url:
             url = absolute_url(self.base_url, "", self.encoding) or \
                 urllib.parse.urldefrag(self.base_url)[0]   # "#top" under <base>: the base page
-        dead = False
+        dead = malformed = False
         if url is None:
-            if not DEAD_HREFS.match(raw.strip()):
-                return            # mailto:, tel:, a malformed URL: not a link of the site
-            dead = True
+            stripped = raw.strip()
+            if DEAD_HREFS.match(stripped):
+                dead = True
+            elif _looks_http(stripped):
+                malformed = True
+                url = stripped[:500]
+            else:
+                return            # mailto:, tel:, another scheme: not a link of the site
         link_id = len(self.links)
         self.links.append(LinkOut(
             url=url or "", anchor_text="", title_attr=clean(attrs.get("title") or "")[:MAX_CONTEXT],
             img_alt="", row_text="", heading="", nav=frame.nav, dead=dead, raw_href=raw[:300],
-            above=self.above,
+            above=self.above, malformed=malformed,
         ))
         self.link_texts.append([])
         self.link_block.append(-1)

@@ -24,6 +24,8 @@ class CrawlLimits:
     max_redirects: int = 5
     max_query_variants: int = 25     # same path, different query strings: trap beyond this
     max_retry_after_s: int = 30      # honour Retry-After up to this many seconds
+    allow_private_targets: bool = False  # private/loopback hosts the start URL did not name
+    max_sitemaps: int = 20           # sitemap files fetched (indexes included); they count as pages
     contact_url: str = DEFAULT_CONTACT
 
     @classmethod
@@ -67,6 +69,9 @@ def scrapy_settings(limits: CrawlLimits) -> dict[str, Any]:
         "LOG_LEVEL": "WARNING",
         "LOG_ENABLED": True,
         "DOWNLOADER_MIDDLEWARES": {
+            # before RobotsTxtMiddleware (100): an off-site request is never sent, not
+            # even for that host's robots.txt
+            "crawler.middlewares.ScopeMiddleware": 50,
             "crawler.middlewares.RetryAfterMiddleware": 560,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.CollectorPipeline": 100},

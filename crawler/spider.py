@@ -15,6 +15,7 @@ import hashlib
 import re
 import urllib.parse
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import scrapy
@@ -26,8 +27,9 @@ from twisted.python.failure import Failure
 
 from crawler.collect import Collector
 from crawler.documents import extract_document, sniff_kind
-from crawler.encoding import decode_html
-from crawler.page import LinkOut, parse_html
+from crawler.encoding import Decoded, decode_html
+from crawler.middlewares import OffSiteRequest
+from crawler.page import LinkOut, ParsedPage, parse_html
 from crawler.scope import SKIP_EXTENSIONS, Scope, TrapGuard, extension
 from crawler.settings import CrawlLimits
 from rules.dates import extract_dates
@@ -77,6 +79,22 @@ def meta_dates(html: str) -> list[DatedValue]:
     return [DatedValue(d, d, "meta", value, "day")]
 
 
+@dataclass
+class ParsedResponse:
+    decoded: Decoded
+    page: ParsedPage
+    dates: list[DatedValue]
+    scripts: int
+
+
+def parse_response(response: TextResponse) -> ParsedResponse:
+    """Decode and parse one HTML response (runs in a worker thread)."""
+    decoded = decode_html(response.body, response.text, response.encoding)
+    page = parse_html(decoded.text, response.url, decoded.encoding)
+    scripts = len(re.findall(r"<script\b", decoded.text[:500_000], re.IGNORECASE))
+    return ParsedResponse(decoded, page, meta_dates(decoded.text), scripts)
+
+
 class SiteSpider(scrapy.Spider):
     name = "ita_site"
 
@@ -88,8 +106,17 @@ class SiteSpider(scrapy.Spider):
         self.guard = TrapGuard(max_query_variants=self.limits.max_query_variants)
         self.collector = Collector(start_url)
         self.scheduled: set[str] = set()
+        self.sitemaps: set[str] = set()
         self.sitemap_lastmod: dict[str, dt.date] = {}
         self.start_ok = False
+
+    def note_off_site(self, request: Request) -> None:
+        """Called by ``ScopeMiddleware`` for a request it refused (a redirect, a meta
+        refresh to another host or port): an external link, never fetched."""
+        self.collector.stats["off_site_refused"] += 1
+        self.collector.external.add(request.url)
+        if request.meta.get("is_start"):
+            self.collector.mark_failed(f"the start URL redirects to another site ({request.url})")
 
     # -- scheduling ----------------------------------------------------
     def _canonical(self, url: str) -> str:
@@ -110,14 +137,34 @@ class SiteSpider(scrapy.Spider):
         if depth > self.limits.max_depth:
             self.collector.mark_incomplete(f"depth limit {self.limits.max_depth} reached")
             return None
-        if len(self.scheduled) >= self.limits.max_pages:
+        if len(self.scheduled) + len(self.sitemaps) >= self.limits.max_pages:
             self.collector.mark_incomplete(f"page limit {self.limits.max_pages} reached")
             return None
+        try:
+            request = Request(
+                url, callback=self.parse, errback=self.on_error, dont_filter=True,
+                meta={"depth": depth, "referer_page": referer, **meta},
+            )
+        except ValueError as exc:   # a URL the request library refuses: a broken link
+            self.collector.add_broken(url, None, f"malformed URL ({exc})"[:200])
+            return None
         self.scheduled.add(key)
-        return Request(
-            url, callback=self.parse, errback=self.on_error, dont_filter=True,
-            meta={"depth": depth, "referer_page": referer, **meta},
-        )
+        return request
+
+    def _sitemap_request(self, url: str, depth: int) -> Request | None:
+        """Sitemaps count against the page limit, and at most ``max_sitemaps`` are read."""
+        key = self._canonical(url)
+        if key in self.sitemaps or not self.scope.is_internal(url):
+            return None
+        if len(self.sitemaps) >= self.limits.max_sitemaps:
+            self.collector.stats["sitemaps_skipped"] += 1
+            return None
+        if len(self.scheduled) + len(self.sitemaps) >= self.limits.max_pages:
+            return None
+        self.sitemaps.add(key)
+        return Request(url, callback=self.parse_sitemap, errback=self.on_aux_error,
+                       dont_filter=True,
+                       meta={"handle_httpstatus_all": True, "sitemap_depth": depth})
 
     async def start(self) -> AsyncIterator[Request]:
         first = self._request(self.start_url, 0, None, is_start=True)
@@ -127,18 +174,18 @@ class SiteSpider(scrapy.Spider):
         yield Request(urllib.parse.urljoin(origin, "robots.txt"), callback=self.parse_robots,
                       errback=self.on_aux_error, dont_filter=True,
                       meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True})
-        yield Request(urllib.parse.urljoin(origin, "sitemap.xml"), callback=self.parse_sitemap,
-                      errback=self.on_aux_error, dont_filter=True,
-                      meta={"handle_httpstatus_all": True, "sitemap_depth": 0})
+        sitemap = self._sitemap_request(urllib.parse.urljoin(origin, "sitemap.xml"), 0)
+        if sitemap is not None:
+            yield sitemap
 
     # -- robots and sitemaps --------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
         if response.status != 200:
             return
         for url in sitemap_urls_from_robots(response.text, base_url=response.url):
-            if self.scope.is_internal(url):
-                yield Request(url, callback=self.parse_sitemap, errback=self.on_aux_error,
-                              meta={"handle_httpstatus_all": True, "sitemap_depth": 0})
+            request = self._sitemap_request(url, 0)
+            if request is not None:
+                yield request
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         if response.status != 200 or not response.body.lstrip().startswith(b"<"):
@@ -153,9 +200,9 @@ class SiteSpider(scrapy.Spider):
                 continue
             if sitemap.type == "sitemapindex":
                 if response.meta.get("sitemap_depth", 0) < 2:
-                    yield Request(loc, callback=self.parse_sitemap, errback=self.on_aux_error,
-                                  meta={"handle_httpstatus_all": True,
-                                        "sitemap_depth": response.meta.get("sitemap_depth", 0) + 1})
+                    child = self._sitemap_request(loc, response.meta.get("sitemap_depth", 0) + 1)
+                    if child is not None:
+                        yield child
                 continue
             lastmod = entry.get("lastmod", "")[:10]
             try:
@@ -187,14 +234,15 @@ class SiteSpider(scrapy.Spider):
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         kind = sniff_kind(response.body[:4096], content_type, url)
         depth = int(meta.get("depth", 0))
-        if kind == "html" and isinstance(response, TextResponse):
-            for item in self._parse_page(response, content_type, depth):
-                yield item
-            return
         if kind == "html":
-            text_response = TextResponse(url, body=response.body, headers=response.headers,
-                                         status=response.status, request=response.request)
-            for item in self._parse_page(text_response, content_type, depth):
+            if not isinstance(response, TextResponse):
+                response = TextResponse(url, body=response.body, headers=response.headers,
+                                        status=response.status, request=response.request)
+            # decoding and parsing are CPU work: off the reactor thread, so timeouts
+            # and the other sites' crawls go on meanwhile
+            parsed = await maybe_deferred_to_future(
+                threads.deferToThread(parse_response, response))  # type: ignore[arg-type]
+            for item in self._page_items(response, parsed, content_type, depth):
                 yield item
             return
         if is_start:
@@ -207,26 +255,30 @@ class SiteSpider(scrapy.Spider):
         status = response.status
         if status in BLOCKING_STATUSES:
             self.collector.blocked += 1
-            if is_start or self.collector.blocked >= 5:
+            if is_start:
                 self.collector.mark_incomplete(f"the site refused access (HTTP {status})")
-        if is_start:
-            self.collector.mark_incomplete(f"the start page answered HTTP {status}")
-        if status in BLOCKING_STATUSES:
-            # refused to us, not necessarily broken for visitors: not a broken link
+            # refused to us, not necessarily broken for visitors: not a broken link, but
+            # a page the crawl could not see
             self.collector.stats["refused"] += 1
+            self.collector.add_failed(response.url, f"refused, HTTP {status}")
             return
-        yield {"type": "broken", "url": response.url, "status": status, "error": f"HTTP {status}"}
+        if is_start:
+            # nothing of the site could be seen: a failed run, not a stale 1.9
+            self.collector.mark_failed(f"the start page answered HTTP {status}")
+        failed = status >= 500   # the server could not answer: not seen, not missing
+        yield {"type": "broken", "url": response.url, "status": status, "error": f"HTTP {status}",
+               "failed": failed}
         if response.meta.get("redirect_urls"):
             original = response.meta["redirect_urls"][0]
             yield {"type": "broken", "url": original, "status": status,
-                   "error": f"redirects to HTTP {status}"}
+                   "error": f"redirects to HTTP {status}", "failed": failed}
 
-    def _parse_page(self, response: TextResponse, content_type: str, depth: int) -> Iterator[Any]:
-        decoded = decode_html(response.body, response.text, response.encoding)
+    def _page_items(self, response: TextResponse, parsed: ParsedResponse, content_type: str,
+                    depth: int) -> Iterator[Any]:
+        decoded, page = parsed.decoded, parsed.page
         if decoded.repaired:
             self.collector.stats["charset_repaired"] += 1
-        page = parse_html(decoded.text, response.url, decoded.encoding)
-        dates = meta_dates(decoded.text) + url_dates(response.url)
+        dates = parsed.dates + url_dates(response.url)
         lastmod = self.sitemap_lastmod.get(self._canonical(response.url))
         if lastmod:
             dates.append(DatedValue(lastmod, lastmod, "sitemap", lastmod.isoformat(), "day"))
@@ -242,7 +294,7 @@ class SiteSpider(scrapy.Spider):
         yield {"type": "record", "record": record}
         internal = [link for link in page.links if link.url and self.scope.is_internal(link.url)]
         if is_start and not internal:
-            scripts = len(re.findall(r"<script\b", decoded.text[:500_000], re.IGNORECASE))
+            scripts = parsed.scripts
             if not page.main_text.strip():
                 why = "the start page has no text and no links to follow (JavaScript or image only)"
             elif scripts:
@@ -262,6 +314,11 @@ class SiteSpider(scrapy.Spider):
         )
         if link.dead:
             yield {"type": "dead", "source": source, "context": context}
+            return
+        if link.malformed:
+            yield {"type": "link", "source": source, "target": link.url, "context": context,
+                   "external": False}
+            yield {"type": "broken", "url": link.url, "status": None, "error": "malformed URL"}
             return
         internal = self.scope.is_internal(link.url)
         if internal and extension(link.url) in SKIP_EXTENSIONS:
@@ -303,6 +360,8 @@ class SiteSpider(scrapy.Spider):
     # -- errors ----------------------------------------------------------
     def on_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(OffSiteRequest):
+            return   # noted by ScopeMiddleware as an external link
         error = failure.getErrorMessage() or failure.type.__name__
         name = failure.type.__name__ if failure.type else "Error"
         is_start = bool(request.meta.get("is_start"))
@@ -326,7 +385,8 @@ class SiteSpider(scrapy.Spider):
             return
         if is_start:
             self.collector.mark_failed(f"cannot reach {request.url}: {_short(name, error)}")
-        yield {"type": "broken", "url": request.url, "status": None, "error": _short(name, error)}
+        yield {"type": "broken", "url": request.url, "status": None, "error": _short(name, error),
+               "failed": True}
 
     def on_aux_error(self, failure: Failure) -> None:
         return None

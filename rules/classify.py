@@ -70,8 +70,16 @@ def _link_scope(lc: LinkContext) -> str:
     return f"{lc.label} {lc.row_text} {lc.heading}"
 
 
+def _split(url: str) -> urllib.parse.SplitResult:
+    """``urlsplit`` that never raises: a malformed link's URL is only text."""
+    try:
+        return urllib.parse.urlsplit(url)
+    except ValueError:
+        return urllib.parse.SplitResult("", "", url, "", "")
+
+
 def _is_site_root(url: str) -> bool:
-    parts = urllib.parse.urlsplit(url)
+    parts = _split(url)
     path = parts.path.rstrip("/")
     return not parts.query and (not path or path.lower() in (
         "/index.php", "/index.html", "/index.htm", "/home", "/main"))
@@ -91,7 +99,7 @@ def _field_texts(record: DocumentRecord, is_vague: Callable[[str], bool] | None 
     links = record.links_in
     if record.kind == "external":
         links = [lc for lc in links if lc.anchor_text.strip() or lc.row_text.strip()]
-    path = urllib.parse.unquote(urllib.parse.urlsplit(record.url).path)
+    path = urllib.parse.unquote(_split(record.url).path)
 
     def alone(texts: list[str]) -> list[tuple[str, str]]:
         return [(t, t) for t in texts if t]
@@ -216,7 +224,7 @@ class Classifier:
             if _is_site_root(record.url):
                 # a link to another site's home page is a link, not an item of this one
                 hits = {}
-            host = (urllib.parse.urlsplit(record.url).hostname or "").lower()
+            host = (_split(record.url).hostname or "").lower()
             for suffix, cid in self.host_concepts:
                 if host == suffix or host.endswith("." + suffix):
                     hits.setdefault(cid, []).append(Hit(cid, "link", host))

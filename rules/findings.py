@@ -56,6 +56,9 @@ class Found:
 class Findings:
     evidence: dict[str, list[Found]]
     claimed: dict[str, list[Claim]]
+    # pages that could not be fetched and could hold a category's items: the category is
+    # unknown, not missing, unless evidence settles it ("*": names no category, could be any)
+    unsettled: dict[str, list[Claim]] = field(default_factory=dict)
 
 
 def _label(record: DocumentRecord) -> str:
@@ -150,7 +153,16 @@ def find_items(ruleset: RuleSet, records: list[DocumentRecord], as_of: dt.date,
         return CONTENT
 
     homes = home_pages(records)
+    unsettled: dict[str, list[Claim]] = defaultdict(list)
     for record in records:
+        if record.kind == "broken" and record.fetch_error:
+            classification = classifier.classify(record)
+            why = Substance(False, f"เปิดไม่ได้ ({record.fetch_error})",
+                            f"could not be fetched ({record.fetch_error})")
+            for category in classification.categories or ["*"]:
+                if len(unsettled[category]) < MAX_CLAIMED:
+                    unsettled[category].append(_claim(record, classification, category, why))
+            continue
         if record.kind != "page":
             judge(record, None)
             continue
@@ -175,7 +187,7 @@ def find_items(ruleset: RuleSet, records: list[DocumentRecord], as_of: dt.date,
                 evidence[category].append(Found(item, Classification(
                     item.url, {category: score}, [category])))
     _claim_shared_files(ruleset, classifier, evidence, claimed)
-    return Findings(dict(evidence), dict(claimed))
+    return Findings(dict(evidence), dict(claimed), dict(unsettled))
 
 
 SPLASH_BLOCKS = 12   # a start page with fewer blocks is a splash page ("เข้าสู่เว็บไซต์")

@@ -106,6 +106,9 @@ class DocumentRecord:
     blocks: list[Block] = field(default_factory=list)   # pages: the text, block by block
     is_start: bool = False        # the start page of the crawl
     part: str = ""                # an item inside a page: the section heading or box text
+    # kind "broken" only: why the target could not be fetched (HTTP 503, timeout, refused).
+    # Empty for a definite answer (404): a failed fetch is unknown, never missing.
+    fetch_error: str = ""
 
     @property
     def lead(self) -> str:

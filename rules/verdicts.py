@@ -126,7 +126,8 @@ def judge(
                 f.record, f.classification, cat_id, ruleset, as_of, dates_cache[id(f.record)]))
     verdicts = [
         judge_category(ruleset, cat, by_category[cat.id], as_of, crawl,
-                       findings.claimed.get(cat.id, []))
+                       findings.claimed.get(cat.id, []),
+                       findings.unsettled.get(cat.id, []) + findings.unsettled.get("*", []))
         for cat in ruleset.categories
     ]
     if ruleset.quality:
@@ -154,6 +155,7 @@ def _claimed_note(claimed: list[Claim]) -> tuple[str, str]:
 def judge_category(
     ruleset: RuleSet, cat: Category, evidence: list[Evidence], as_of: dt.date,
     crawl: CrawlOutcome, claimed: list[Claim] | None = None,
+    unsettled: list[Claim] | None = None,
 ) -> Verdict:
     evidence = _order(evidence)
     claimed = claimed or []
@@ -164,6 +166,21 @@ def judge_category(
         note_th, note_en = _claimed_note(claimed)
         if claimed:
             flags.append("claimed_only")
+        if unsettled:
+            # a page that could hold this category's items could not be fetched
+            shown = ", ".join(f"{u.url} ({u.why_en.removeprefix('could not be fetched (')[:-1]})"
+                              for u in unsettled[:3])
+            more = f" และอีก {len(unsettled) - 3} หน้า" if len(unsettled) > 3 else ""
+            more_en = f" and {len(unsettled) - 3} more" if len(unsettled) > 3 else ""
+            flags.append("fetch_failed")
+            return Verdict(
+                status="unknown", latest_date=None, date_source=None,
+                reason_th=f"ไม่พบข้อมูล แต่เปิดหน้าที่อาจมีข้อมูลหมวดนี้ไม่ได้: {shown}{more} "
+                          f"จึงยังสรุปไม่ได้{note_th}",
+                reason_en=f"Not found, but pages that could hold it could not be fetched: "
+                          f"{shown}{more_en}; absence cannot be claimed{note_en}.",
+                **base,
+            )
         if not crawl.complete:
             return Verdict(
                 status="unknown", latest_date=None, date_source=None,
