@@ -277,7 +277,10 @@ class ExtractedDocument:
 # Entry point
 # --------------------------------------------------------------------------
 
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # refuse zip bombs
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # refuse zip bombs (declared size of all parts)
+MAX_PART_BYTES = 25 * 1024 * 1024      # uncompressed XML read from one part (streamed)
+MAX_DOCX_BYTES = 60 * 1024 * 1024      # uncompressed XML read from one DOCX, all parts
+MAX_XLSX_PART_BYTES = 40 * 1024 * 1024  # a sheet or the shared strings openpyxl would load
 MAX_XLSX_CELLS = 200_000  # non-empty cells read from a workbook
 MAX_EMPTY_ROWS = 5_000  # a longer run of empty rows ends a sheet
 
@@ -525,60 +528,153 @@ def _check_zip(body: bytes, required_prefix: str) -> str | None:
     return None
 
 
+class _PartLimit(Exception):
+    """An OOXML part unpacks to more than the bytes we are willing to read."""
+
+
+class _CappedReader(io.RawIOBase):
+    """A zip member read at most ``limit`` uncompressed bytes, then :class:`_PartLimit`."""
+
+    def __init__(self, raw: Any, limit: int) -> None:
+        self.raw = raw
+        self.left = limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            raise _PartLimit()
+        chunk = self.raw.read(min(len(buffer), self.left, 1 << 16))
+        self.left -= len(chunk)
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+_W = f"{{{_W_NS}}}"
+
+
+def _docx_part_lines(zf: zipfile.ZipFile, name: str, budget: list[int], deadline: float,
+                     max_lines: int) -> tuple[list[str], str]:
+    """The paragraphs of one WordprocessingML part, streamed (iterparse, elements freed
+    as they are read) so memory does not grow with the document.  Returns the lines and
+    why it stopped early ("" when it read the whole part)."""
+    from lxml import etree
+
+    limit = min(MAX_PART_BYTES, budget[0])
+    reader = _CappedReader(zf.open(name), limit)
+    lines: list[str] = []
+    stack: list[list[str]] = []    # one text buffer per open paragraph (text boxes nest)
+    fallback = 0                   # inside mc:Fallback: the VML copy of a text box
+    stopped = ""
+    try:
+        for event, el in etree.iterparse(io.BufferedReader(reader), events=("start", "end"),
+                                         resolve_entities=False, no_network=True,
+                                         huge_tree=False):
+            tag = el.tag
+            if event == "start":
+                if tag == _MC_FALLBACK:
+                    fallback += 1
+                elif tag == f"{_W}p" and not fallback:
+                    stack.append([])
+                continue
+            if tag == _MC_FALLBACK:
+                fallback -= 1
+            elif fallback:
+                pass
+            elif tag == f"{_W}t" and stack:
+                stack[-1].append(el.text or "")
+            elif tag in (f"{_W}tab",) and stack:
+                stack[-1].append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr") and stack:
+                stack[-1].append("\n")
+            elif tag == f"{_W}p" and stack:
+                lines.extend(_normalised_lines("".join(stack.pop())))
+                if len(lines) >= max_lines:
+                    stopped = "line limit reached; text is partial"
+                    break
+                if time.monotonic() > deadline:
+                    stopped = "timed out; text is partial"
+                    break
+            if tag == f"{_W}p" and not stack:
+                # a paragraph is done: free it and what came before it in its parent
+                el.clear(keep_tail=False)
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+    except _PartLimit:
+        stopped = f"{name} unpacks to more than {limit // (1024 * 1024)} MB; text is partial"
+    except etree.XMLSyntaxError as exc:
+        stopped = _one_line(f"{name}: broken XML ({exc})")
+    budget[0] -= limit - reader.left
+    return lines, stopped
+
+
+def _docx_properties(zf: zipfile.ZipFile) -> tuple[str, list[tuple[str, dt.date]]]:
+    """Title and created/modified dates from docProps/core.xml (small, capped)."""
+    from lxml import etree
+
+    try:
+        data = _CappedReader(zf.open("docProps/core.xml"), 1 << 20).read()
+        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False,
+                                                              no_network=True))
+    except (KeyError, _PartLimit, etree.XMLSyntaxError, ValueError, OSError):
+        return "", []
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
+    title = root.findtext("dc:title", default="", namespaces=ns) or ""
+    dates = []
+    for label, key in (("created", "dcterms:created"), ("modified", "dcterms:modified")):
+        raw = root.findtext(key, default="", namespaces=ns) or ""
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", raw.strip())
+        if m:
+            parsed = _plausible_date(int(m[1]), int(m[2]), int(m[3]))
+            if parsed is not None:
+                dates.append((label, parsed))
+    return title, dates
+
+
 def _extract_docx(body: bytes, *, max_pages: int, deadline: float) -> ExtractedDocument:
+    """The text of a DOCX: the body, then headers and footers not already seen.
+
+    The XML is streamed and every part is read only up to ``MAX_PART_BYTES``
+    uncompressed (``MAX_DOCX_BYTES`` for the whole file), so a small "zip bomb"
+    DOCX costs a bounded amount of memory and time.
+    """
     doc = ExtractedDocument(kind="docx")
     reason = _check_zip(body, "word/")
     if reason:
         doc.error = reason
         return doc
-    import docx
-    from docx.text.paragraph import Paragraph
-
+    max_lines = max_pages * 400
+    budget = [MAX_DOCX_BYTES]
     try:
-        document = docx.Document(io.BytesIO(body))
-    except Exception as exc:  # noqa: BLE001
-        doc.error = _one_line(f"cannot read docx ({type(exc).__name__}: {exc})")
-        return doc
-
-    lines: list[str] = []
-    timed_out = False
-
-    def add_paragraphs(element: Any, parent: Any) -> None:
-        nonlocal timed_out
-        for p in element.iter(f"{{{_W_NS}}}p"):
-            if time.monotonic() > deadline:
-                timed_out = True
-                return
-            # Text boxes appear twice (DrawingML and a VML fallback).
-            if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
-                continue
-            # A paragraph nested in a text box is visited through the outer
-            # paragraph too; take only the innermost level.
-            if p.find(f".//{{{_W_NS}}}p") is not None:
-                continue
-            lines.extend(_normalised_lines(Paragraph(p, parent).text))
-
-    add_paragraphs(document.element.body, document)
-    seen = set(lines)
-    for section in document.sections:
-        for part in (section.header, section.footer, section.first_page_header,
-                     section.first_page_footer, section.even_page_header, section.even_page_footer):
-            with contextlib.suppress(Exception):
-                if part.is_linked_to_previous:
-                    continue
-                before = len(lines)
-                add_paragraphs(part._element, part)
-                new = [line for line in lines[before:] if line not in seen]
-                del lines[before:]
+        with zipfile.ZipFile(io.BytesIO(body)) as zf:
+            names = zf.namelist()
+            main = "word/document.xml" if "word/document.xml" in names else next(
+                (n for n in names if re.fullmatch(r"word/document\d*\.xml", n)), None)
+            if main is None:
+                doc.error = "docx without word/document.xml"
+                return doc
+            lines, stopped = _docx_part_lines(zf, main, budget, deadline, max_lines)
+            seen = set(lines)
+            for name in sorted(n for n in names
+                               if re.fullmatch(r"word/(?:header|footer)\d*\.xml", n)):
+                if stopped or budget[0] <= 0:
+                    break
+                extra, stopped = _docx_part_lines(zf, name, budget, deadline, max_lines)
+                new = [line for line in extra if line not in seen]
                 lines.extend(new)
                 seen.update(new)
+            title, doc.meta_dates = _docx_properties(zf)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+        doc.error = _one_line(f"cannot read docx ({type(exc).__name__}: {exc})")
+        return doc
     doc.text = "\n".join(lines)
     doc.text_layer = assess_text_layer([doc.text])
-    props = document.core_properties
-    doc.meta_dates = _prop_dates(props.created, props.modified)
-    doc.title = _choose_title(props.title or "", doc.text, doc.text_layer)
-    if timed_out:
-        doc.error = "timed out; text is partial"
+    doc.title = _choose_title(title, doc.text, doc.text_layer)
+    if stopped:
+        doc.error = stopped
     return doc
 
 
@@ -606,6 +702,12 @@ def _extract_xlsx(body: bytes, *, max_pages: int, deadline: float) -> ExtractedD
     import openpyxl
     from openpyxl.utils.datetime import to_excel
 
+    with zipfile.ZipFile(io.BytesIO(body)) as zf:
+        # openpyxl streams sheets in read-only mode, but loads shared strings whole
+        big = [i.filename for i in zf.infolist() if i.file_size > MAX_XLSX_PART_BYTES]
+    if big:
+        doc.error = f"{big[0]} unpacks to more than {MAX_XLSX_PART_BYTES // (1024 * 1024)} MB"
+        return doc
     try:
         wb = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001
@@ -748,6 +850,7 @@ MAX_SAMPLE_CHARS = 60_000    # cap on the text the dictionary check tokenizes
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _THAI_ANY = re.compile(r"[\u0e00-\u0e7f]")
 _CONTENT = re.compile(r"[^\W_]")
+_NOT_CONTENT = re.compile(r"[\W_]+")
 _EDGE_PUNCT = "\"'“”‘’`()[]{}<>.,:;!?-–—•*·…/\\|_«»"
 _NUMBER = re.compile(r"[\d.,/:\-%+()x×]*\d[\d.,/:\-%+()x×]*")
 _URLISH = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)\S*|\S+\.(?:go|ac|or|co|in)\.th\S*", re.I)
@@ -821,7 +924,7 @@ def text_layer_stats(pages: list[str]) -> TextLayerStats:
     thai_runs: list[str] = []
     budget = MAX_SAMPLE_CHARS
     for page in pages:
-        content = len(_CONTENT.findall(page))
+        content = len(_NOT_CONTENT.sub("", page))   # no list of every character
         stats.content_chars += content
         if content >= MIN_PAGE_CHARS:
             stats.text_pages += 1

@@ -22,7 +22,7 @@ import scrapy
 from scrapy.http import Request, Response, TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
-from twisted.internet import threads
+from twisted.internet import defer, threads
 from twisted.python.failure import Failure
 
 from crawler.collect import Collector
@@ -36,6 +36,7 @@ from rules.dates import extract_dates
 from rules.records import Block, DatedValue, DocumentRecord, LinkContext
 
 BLOCKING_STATUSES = (401, 403, 429)
+EXTRACT_SLOTS = 2   # HTML pages parsed and documents unpacked at the same time
 READABLE_KINDS = ("pdf", "docx", "xlsx")  # legacy doc/xls are recognised but not read
 _ISO_IN_URL = re.compile(r"(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -107,6 +108,7 @@ class SiteSpider(scrapy.Spider):
         self.collector = Collector(start_url)
         self.scheduled: set[str] = set()
         self.sitemaps: set[str] = set()
+        self.slots = defer.DeferredSemaphore(EXTRACT_SLOTS)   # pages parsed, documents read
         self.sitemap_lastmod: dict[str, dt.date] = {}
         self.start_ok = False
 
@@ -240,8 +242,8 @@ class SiteSpider(scrapy.Spider):
                                         status=response.status, request=response.request)
             # decoding and parsing are CPU work: off the reactor thread, so timeouts
             # and the other sites' crawls go on meanwhile
-            parsed = await maybe_deferred_to_future(
-                threads.deferToThread(parse_response, response))  # type: ignore[arg-type]
+            parsed = await maybe_deferred_to_future(self.slots.run(
+                threads.deferToThread, parse_response, response))  # type: ignore[arg-type]
             for item in self._page_items(response, parsed, content_type, depth):
                 yield item
             return
@@ -332,9 +334,10 @@ class SiteSpider(scrapy.Spider):
 
     async def _parse_document(self, response: Response, kind: str, content_type: str) -> dict[str, Any]:
         body = response.body
-        extracted = await maybe_deferred_to_future(
-            threads.deferToThread(extract_document, body, kind)  # type: ignore[arg-type]
-        )
+        # at most EXTRACT_SLOTS documents are unpacked at once: peak memory is bounded by
+        # design, whatever the number of documents in flight
+        extracted = await maybe_deferred_to_future(self.slots.run(
+            threads.deferToThread, extract_document, body, kind))  # type: ignore[arg-type]
         dates = [DatedValue(d, d, "document_meta", f"{which} {d.isoformat()}", "day")
                  for which, d in extracted.meta_dates]
         dates += url_dates(response.url)

@@ -10,6 +10,12 @@ import pandas as pd
 from ita_audit.spreadsheet import mark_text_cells, safe_text
 
 
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with crawled text that a spreadsheet would evaluate (``=HYPERLINK(…)``,
+    ``@SUM``) made inert: shown in a table, its toolbar's own CSV download is safe too."""
+    return frame.map(safe_text)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.map(safe_text).to_csv(index=False).encode("utf-8-sig")
 

@@ -90,10 +90,20 @@ def downloads(ctx: Ctx, frame: pd.DataFrame, stem: str, key: str) -> None:
         icon=":material/download:")
 
 
+def show_table(data: Any, **kwargs: Any) -> Any:
+    """``st.dataframe`` for tables holding crawled text: the table's own toolbar offers a
+    CSV download, so formula-looking cells are neutralised before they are shown."""
+    if isinstance(data, pd.DataFrame):
+        data = exporting.safe_frame(data)
+    return st.dataframe(data, **kwargs)
+
+
 def status_styled(frame: pd.DataFrame, column: str, statuses: list[str | None]) -> Any:
-    """``frame`` with its status column coloured (the cells keep their symbol and word)."""
+    """``frame`` with its status column coloured (the cells keep their symbol and word);
+    crawled text in it is neutralised for the table's own CSV download."""
     from dashboard.fmt import status_css
 
+    frame = exporting.safe_frame(frame)
     css = pd.DataFrame("", index=frame.index, columns=frame.columns)
     css[column] = [status_css(s) for s in statuses]
     return frame.style.apply(lambda _: css, axis=None)

@@ -364,6 +364,24 @@ def test_crawled_script_is_text(monkeypatch: pytest.MonkeyPatch, db: Path) -> No
         assert not at.get("html")
 
 
+def test_table_downloads_cannot_run_crawled_formulas(monkeypatch: pytest.MonkeyPatch,
+                                                    db: Path) -> None:
+    """Every table's own toolbar offers "Download as CSV": crawled text in the frames it
+    gets is already neutralised, so no cell can become a live formula in Excel."""
+    formula = '=HYPERLINK("http://evil.example/","คลิก")'
+    store = Store.open(db, create=False)
+    add_run(store, A, AS_OF + dt.timedelta(days=1), dict(ALL_OK, **{"1.3": "missing"}),
+            name="@SUM(A1:A9)", evidence={"1.1": [(A + "x.html", formula)]},
+            claimed={"1.3": [(A + "plan.html", "+cmd|' /C calc'!A0")]})
+    store.close()
+    for view in ("overview", "site", "worklist", "history"):
+        at = run_app(monkeypatch, db, view=view, site=str(site_ids(db)[A]))
+        cells = [str(v) for f in frames(at) for v in f.to_numpy().ravel()]
+        assert not [c for c in cells if c.startswith(("=", "+", "@"))], view
+        if view == "site":
+            assert "'" + formula in cells              # still shown, as inert text
+
+
 def test_internal_error_is_a_message(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE verdicts SET flags_json = 'not json'")

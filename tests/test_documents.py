@@ -432,3 +432,60 @@ def test_text_layer_heuristic_on_plain_strings() -> None:
     assert assess([thai, "", "", "", "", "", "", "", "", ""]) == "no"
     assert assess(["1>@01>1/0@1@>@1 N1APอ 1อคB/B>อ@?/0@1@OหN@> .0. `cde " * 5]) == "broken"
     assert assess(["furafiorfiqfi rnrotzusulr ynroiy tfrnr uavnr lnrt vr.a.uauo " * 5]) == "broken"
+
+
+BOMB_CHILD = """
+import resource, sys
+from crawler.documents import assess_text_layer, extract_document
+assess_text_layer(["ทดสอบภาษาไทย " * 50])       # load the Thai dictionary first
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+for path in sys.argv[1:]:
+    kind = path.rsplit(".", 1)[1]
+    with open(path, "rb") as fh:
+        doc = extract_document(fh.read(), kind)
+    assert doc.error, path                     # every bomb is cut and says so
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((peak - base) // 1024)                   # MB above the baseline
+"""
+
+
+def _zip(path: Path, parts: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return path
+
+
+def test_decompression_bombs_cost_bounded_memory(tmp_path: Path) -> None:
+    """Four 1 MB-class Office files that unpack to 200 MB of XML each: the extraction streams
+    and caps what it reads, so memory stays bounded (measured in a fresh process)."""
+    import subprocess
+    import sys
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    para = "<w:p><w:r><w:t>ข้อความทดสอบ " + "ก" * 200 + "</w:t></w:r></w:p>"
+    body = para * (200 * 1024 * 1024 // len(para.encode()))
+    docx_xml = f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+    one_node = (f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>'
+                + "ก" * (80 * 1024 * 1024) + "</w:t></w:r></w:p></w:body></w:document>")
+    shared = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml'
+              '/2006/main">' + "<si><t>ก</t></si>" * 5_000_000 + "</sst>")
+    files = [
+        _zip(tmp_path / "many.docx", {"[Content_Types].xml": "<Types/>",
+                                      "word/document.xml": docx_xml}),
+        _zip(tmp_path / "node.docx", {"[Content_Types].xml": "<Types/>",
+                                      "word/document.xml": one_node}),
+        _zip(tmp_path / "many2.docx", {"[Content_Types].xml": "<Types/>",
+                                       "word/document.xml": docx_xml,
+                                       "word/header1.xml": docx_xml.replace("document", "hdr")}),
+        _zip(tmp_path / "strings.xlsx", {"[Content_Types].xml": "<Types/>",
+                                         "xl/workbook.xml": "<workbook/>",
+                                         "xl/sharedStrings.xml": shared}),
+    ]
+    del docx_xml, one_node, shared, body
+    assert all(f.stat().st_size < 2 * 1024 * 1024 for f in files)
+    proc = subprocess.run([sys.executable, "-c", BOMB_CHILD, *map(str, files)],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert int(proc.stdout.strip()) < 150, proc.stdout     # MB; was gigabytes

@@ -11,7 +11,7 @@ from dashboard.context import Ctx
 from dashboard.exporting import file_stem
 from dashboard.fmt import fmt_date, fmt_datetime, run_state, run_status_text, site_label
 from dashboard.views.worklist import changes_block
-from dashboard.widgets import SITE_STATE, downloads, pick_run, pick_site
+from dashboard.widgets import SITE_STATE, downloads, pick_run, pick_site, show_table
 
 MAX_DEFAULT_SITES = 8
 TH_MONTHS = "['ม.ค.','ก.พ.','มี.ค.','เม.ย.','พ.ค.','มิ.ย.','ก.ค.','ส.ค.','ก.ย.','ต.ค.','พ.ย.','ธ.ค.']"
@@ -110,6 +110,6 @@ def render(ctx: Ctx) -> None:
         return
     runs = cache.site_runs(ctx.db, ctx.key, site_id)
     table = runs_frame(ctx, runs)
-    st.dataframe(table, hide_index=True)
+    show_table(table, hide_index=True)
     downloads(ctx, table, file_stem("ita-audit-runs", site_id), "history")
     compare_block(ctx, site_id, runs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache
+from dashboard import cache, exporting
 from dashboard.context import VIEW_STATE, Ctx, view_key
 from dashboard.exporting import file_stem
 from dashboard.fmt import (
@@ -20,7 +20,7 @@ from dashboard.fmt import (
     status_text,
 )
 from dashboard.queries import Overview
-from dashboard.widgets import SITE_STATE, downloads
+from dashboard.widgets import SITE_STATE, downloads, show_table
 
 MATRIX_KEY = "matrix"
 MATRIX_SITES = "matrix_sites"
@@ -143,7 +143,7 @@ def render(ctx: Ctx) -> None:
     if sites.empty:
         st.info(ctx.t("no_match"))
         return
-    shown = matrix_frame(ctx, data, sites)
+    shown = exporting.safe_frame(matrix_frame(ctx, data, sites))
     st.session_state[MATRIX_SITES] = [int(i) for i in sites["site_id"]]
     styled = shown.style.apply(lambda _: _styles(data, sites, shown), axis=None)
     config = {
@@ -158,7 +158,7 @@ def render(ctx: Ctx) -> None:
     }
     st.caption(ctx.t("shown_of", shown=len(sites), total=len(data.sites)) + " · "
                + ctx.t("click_row"))
-    st.dataframe(styled, column_config=config, hide_index=True, key=MATRIX_KEY,
+    show_table(styled, column_config=config, hide_index=True, key=MATRIX_KEY,
                  on_select=_open_site, selection_mode="single-row",
                  height=min(35 * (len(shown) + 1) + 3, 720))
     _legend(ctx, data)

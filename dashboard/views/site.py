@@ -24,7 +24,7 @@ from dashboard.fmt import (
     status_text,
 )
 from dashboard.queries import RunDetail
-from dashboard.widgets import downloads, pick_run, pick_site, run_message, status_styled
+from dashboard.widgets import downloads, pick_run, pick_site, run_message, show_table, status_styled
 
 LINK_TEXT = r"https?://(.*)"  # shown without the scheme; a click opens a new tab
 TITLE_WIDTH = 240
@@ -91,7 +91,7 @@ def claimed_block(ctx: Ctx, claimed: list[dict[str, Any]]) -> None:
     st.subheader(ctx.t("claimed_items"))
     if claimed:
         st.caption(ctx.t("claimed_help"))
-        st.dataframe(claimed_frame(ctx, claimed), hide_index=True)
+        show_table(claimed_frame(ctx, claimed), hide_index=True)
     else:
         st.caption(ctx.t("no_claimed"))
 
@@ -153,7 +153,7 @@ def stats_block(ctx: Ctx, detail: RunDetail) -> None:
     extra = {k: v for k, v in detail.stats.items() if k not in STAT_KEYS}
     if extra:
         with st.expander(ctx.t("more_stats")):
-            st.dataframe(pd.DataFrame({"": list(extra), " ": [str(v) for v in extra.values()]}),
+            show_table(pd.DataFrame({"": list(extra), " ": [str(v) for v in extra.values()]}),
                          hide_index=True)
 
 
@@ -173,7 +173,7 @@ def category_blocks(ctx: Ctx, detail: RunDetail) -> None:
             st.text(v["reason_en"] if ctx.lang == "en" else v["reason_th"])
             items = by_cat.get(v["category"], [])
             if items:
-                st.dataframe(evidence_frame(ctx, items), hide_index=True,
+                show_table(evidence_frame(ctx, items), hide_index=True,
                              column_config=link_config(ctx))
             else:
                 st.caption(ctx.t("no_evidence"))
@@ -195,20 +195,20 @@ def render(ctx: Ctx) -> None:
     if detail.verdicts:
         st.subheader(ctx.t("category_results"))
         table = categories_frame(ctx, detail)
-        st.dataframe(status_styled(table, ctx.t("col_status"),
+        show_table(status_styled(table, ctx.t("col_status"),
                                    [v["status"] for v in detail.verdicts]), hide_index=True)
         downloads(ctx, table, file_stem("ita-audit-site", site_id, "run", run_id), "site")
         category_blocks(ctx, detail)
     stats_block(ctx, detail)
     st.subheader(ctx.t("broken_links"))
     if detail.broken:
-        st.dataframe(broken_frame(ctx, detail.broken), hide_index=True)
+        show_table(broken_frame(ctx, detail.broken), hide_index=True)
     else:
         st.caption(ctx.t("no_broken"))
     claimed_block(ctx, detail.claimed)
     st.subheader(ctx.t("no_text_docs"))
     if detail.no_text:
-        st.dataframe(no_text_frame(ctx, detail.no_text), hide_index=True,
+        show_table(no_text_frame(ctx, detail.no_text), hide_index=True,
                      column_config=link_config(ctx))
     else:
         st.caption(ctx.t("no_no_text"))

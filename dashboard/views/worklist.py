@@ -13,7 +13,7 @@ from dashboard.context import Ctx
 from dashboard.exporting import file_stem, memo_bytes
 from dashboard.fmt import as_date, fmt_date, md_escape, status_md, status_text
 from dashboard.views.site import broken_frame, claimed_block
-from dashboard.widgets import downloads, pick_run, pick_site, run_message, status_styled
+from dashboard.widgets import downloads, pick_run, pick_site, run_message, show_table, status_styled
 from ita_audit.changes import CategoryChange, RunDiff
 
 TODO = ("missing", "stale", "unknown")
@@ -99,7 +99,7 @@ def changes_block(ctx: Ctx, diff: RunDiff) -> None:
     urls += [(f"{ctx.t('evidence_removed')} {e.category}", u)
              for e in diff.evidence for u in e.removed]
     if urls:
-        st.dataframe(pd.DataFrame(urls, columns=[ctx.t("col_note"), "URL"]), hide_index=True)
+        show_table(pd.DataFrame(urls, columns=[ctx.t("col_note"), "URL"]), hide_index=True)
 
 
 def default_run(ctx: Ctx, site_id: int) -> int | None:
@@ -130,7 +130,7 @@ def render(ctx: Ctx) -> None:
         st.success(ctx.t("nothing_todo"))
     elif items:
         table = todo_frame(ctx, items, detail.run["as_of"])
-        st.dataframe(status_styled(table, ctx.t("col_status"), [v["status"] for v in items]),
+        show_table(status_styled(table, ctx.t("col_status"), [v["status"] for v in items]),
                      hide_index=True)
         downloads(ctx, table, file_stem("ita-audit-worklist", site_id, "run", run_id),
                   "worklist")
@@ -143,7 +143,7 @@ def render(ctx: Ctx) -> None:
     claimed_block(ctx, detail.claimed)
     st.subheader(ctx.t("broken_links"))
     if detail.broken:
-        st.dataframe(broken_frame(ctx, detail.broken), hide_index=True)
+        show_table(broken_frame(ctx, detail.broken), hide_index=True)
     else:
         st.caption(ctx.t("no_broken"))
     st.subheader(ctx.t("changes"))
