@@ -163,11 +163,17 @@ def test_sitemaps_count_against_the_page_limit(tmp_path: Path) -> None:
 
 def test_a_huge_text_node_does_not_hide_the_links_after_it(tmp_path: Path) -> None:
     big_text = "<p>" + "ข้อความ" * 3_500_000 + "</p><a href='/after-text.html'>ต่อไป</a>"
-    routes = {"/": html("<h1>หน้าแรก</h1><a href='/text.html'>ข้อความยาว</a>" + CONTENT),
-              "/text.html": html(big_text), "/after-text.html": html("<h1>ต่อ</h1>" + CONTENT)}
+    data_image = ("<img src='data:image/png;base64," + "iVBORw0KGgo" * 1_000_000 + "'>"
+                  "<a href='/after-image.html'>ต่อไป</a>")
+    routes = {"/": html("<h1>หน้าแรก</h1><a href='/text.html'>ข้อความยาว</a>"
+                        "<a href='/image.html'>ภาพ</a>" + CONTENT),
+              "/text.html": html(big_text), "/image.html": html(data_image),
+              "/after-text.html": html("<h1>ต่อ</h1>" + CONTENT),
+              "/after-image.html": html("<h1>ต่อ</h1>" + CONTENT)}
     with serve(routes.get) as site:
         _, report, _ = audit(site.url, tmp_path, "--max-mb", "80", timeout=90)
     assert "/after-text.html" in site.requests       # the link after 25 MB of text
+    assert "/after-image.html" in site.requests      # and after an 11 MB inline data: image
     assert report["run"]["status"] == "complete", report["run"]["reason"]
 
 
