@@ -88,9 +88,10 @@ class LinkOut:
 @dataclass(frozen=True)
 class PageBlock:
     text: str
-    kind: str = "text"      # text | heading | item (table row, list item)
+    kind: str = "text"      # text | heading | item (table row, list item) | image | embed
     nav: bool = False
     links: tuple[str, ...] = ()   # URLs of the links in the block ("" for dead links)
+    media: str = ""         # image or embed: its source URL (an org chart, a PDF viewer)
 
 
 @dataclass
@@ -198,6 +199,7 @@ class _Walker:
         self.link_texts: list[list[str]] = []
         self.link_block: list[int] = []
         self.blocks: list[tuple[str, str, bool, bool, bool, list[int]]] = []
+        self.media: dict[int, str] = {}   # block index -> image/embed source
         self.visible: list[str] = []   # per block: the part a visitor sees
         self.buffer: list[str] = []
         self.hidden_buffer: list[bool] = []
@@ -297,13 +299,15 @@ class _Walker:
         self.stack.append(frame)
         if tag in ("a", "area") and not invisible:
             self._start_link(node, frame)
-        elif tag in ("iframe", "frame"):
-            self._frame_link(node)
+        elif tag in ("iframe", "frame", "embed", "object"):
+            self._frame_link(node, frame)
         elif tag == "img" and self.active_links and not invisible:
             alt = node.attributes.get("alt") or ""
             if alt.strip():
                 self.links[self.active_links[-1]].img_alt = clean(
                     f"{self.links[self.active_links[-1]].img_alt} {alt}")[:MAX_CONTEXT]
+        elif tag == "img" and not invisible:
+            self._image(node, frame)
         return frame
 
     def exit(self, frame: _Frame) -> None:
@@ -377,15 +381,37 @@ class _Walker:
         link = self.links[link_id]
         link.anchor_text = clean("".join(self.link_texts[link_id]))[:MAX_CONTEXT]
 
-    def _frame_link(self, node: LexborNode) -> None:
-        src = node.attributes.get("src") or ""
-        url = absolute_url(self.base_url, src, self.encoding)
+    def _media_block(self, frame: _Frame, text: str, kind: str, source: str,
+                     link_ids: list[int]) -> None:
+        """An image or an embedded document is content of the page (an org chart, a PDF
+        viewer): a block of its own, without text of its own."""
+        self.flush()
+        self.media[len(self.blocks)] = source
+        self.blocks.append((clean(text)[:MAX_CONTEXT], kind, frame.nav, frame.hidden,
+                            frame.in_main, link_ids))
+
+    def _frame_link(self, node: LexborNode, frame: _Frame) -> None:
+        attrs = node.attributes
+        src = attrs.get("data") if node.tag == "object" else attrs.get("src")
+        url = absolute_url(self.base_url, src or "", self.encoding)
         if url:
-            self.links.append(LinkOut(url=url, anchor_text=clean(node.attributes.get("title") or ""),
+            self.flush()
+            self.links.append(LinkOut(url=url, anchor_text=clean(attrs.get("title") or ""),
                                       title_attr="", img_alt="", row_text="",
                                       heading=self.heading, is_frame=True))
             self.link_texts.append([])
             self.link_block.append(len(self.blocks))
+            if node.tag != "frame":
+                self._media_block(frame, attrs.get("title") or "", "embed", url,
+                                  [len(self.links) - 1])
+
+    def _image(self, node: LexborNode, frame: _Frame) -> None:
+        attrs = node.attributes
+        src = (attrs.get("src") or attrs.get("data-src") or "").strip()
+        if not src or src.startswith("data:"):
+            return
+        url = absolute_url(self.base_url, src, self.encoding) or src[:300]
+        self._media_block(frame, attrs.get("alt") or "", "image", url, [])
 
     def _resolve_contexts(self, frame: _Frame) -> None:
         if not frame.pending:
@@ -414,8 +440,9 @@ class _Walker:
     # -- finish ---------------------------------------------------------
     def page_blocks(self) -> list[PageBlock]:
         out = []
-        for text, kind, nav, _hidden, _in_main, link_ids in self.blocks:
-            out.append(PageBlock(text, kind, nav, tuple(self.links[i].url for i in link_ids)))
+        for index, (text, kind, nav, _hidden, _in_main, link_ids) in enumerate(self.blocks):
+            out.append(PageBlock(text, kind, nav, tuple(self.links[i].url for i in link_ids),
+                                 self.media.get(index, "")))
         return out
 
     def preceding_texts(self) -> None:
@@ -475,7 +502,7 @@ def parse_html(html: str, base_url: str, encoding: str = "utf-8") -> ParsedPage:
     in_main = walker.has_main
     content = [b for b, raw in zip(blocks, walker.blocks, strict=True)
                if not b.nav and (raw[4] or not in_main)]
-    main_text = "\n".join(b.text for b in content)
+    main_text = "\n".join(b.text for b in content if b.text)
     visible = "\n".join(v for v in walker.visible if v)
     # Only h1: on listing pages h2/h3 are the titles of the items listed, which
     # belong to those items, not to the listing.

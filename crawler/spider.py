@@ -290,7 +290,7 @@ class SiteSpider(scrapy.Spider):
             body_text=page.main_text, dates=dates, http_status=response.status,
             content_type=content_type, last_modified=http_date(response.headers.get(b"Last-Modified")),
             content_hash=hashlib.sha256(response.body).hexdigest(), size_bytes=len(response.body),
-            blocks=[Block(b.text, b.kind, b.nav, b.links) for b in page.blocks],
+            blocks=[Block(b.text, b.kind, b.nav, b.links, b.media) for b in page.blocks],
             is_start=is_start,
         )
         yield {"type": "record", "record": record}

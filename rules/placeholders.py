@@ -41,6 +41,12 @@ _THAI_BAD_START = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e46\u0e47-\u0e4e]")  # �
 _LATIN = re.compile(r"^[a-z]+$")
 _VOWELS = re.compile(r"[aeiouy]")
 _LOREM = ("lorem", "ipsum")
+# pictures that decorate rather than inform: icons, logos, bullets, "under construction"
+_DECORATION = re.compile(
+    r"icon|logo|banner|bullet|arrow|spacer|blank|pixel|loading|loader|construct|coming|soon"
+    r"|button|btn|/bg|background|divider|line\.|new\.gif|hot\.gif|placeholder|avatar"
+    r"|no-?image|default|favicon|sprite|social|facebook|line-?icon|youtube|twitter|qr",
+    re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 READ_CHARS = 20_000      # of a document's text, enough to find its content
 EMPTY_DOCUMENT_LETTERS = 5   # a document with fewer letters than this holds nothing
@@ -127,6 +133,12 @@ class ContentJudge:
             # a teaser whose title links to a missing page: the item itself is gone
             return Substance(False, "หัวข้อลิงก์ไปยังหน้าที่ไม่มีอยู่ (มีเพียงชื่อและคำโปรย)",
                              "its title links to a missing page (only a name and a teaser)")
+        for b in blocks:
+            if b.kind == "embed" and not any(dead(u) for u in b.links):
+                return CONTENT     # a document shown in the page (a Drive or PDF viewer)
+            if b.kind == "image" and not _DECORATION.search(f"{b.media} {b.text}"):
+                return CONTENT     # an org chart, a scanned announcement shown as a picture
+        blocks = [b for b in blocks if b.kind not in ("image", "embed")]
         items: list[Block] = [b for b in blocks if 1 <= len(b.links) <= 2
                               and not self.is_more_link(b.text)]
         loose = [b for b in blocks if not b.links]

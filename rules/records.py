@@ -81,9 +81,10 @@ class Block:
     """A piece of a page's text where a browser starts a new line."""
 
     text: str
-    kind: str = "text"            # text | heading | item (table row, list item)
+    kind: str = "text"            # text | heading | item (table row, list item) | image | embed
     nav: bool = False             # in a menu, header, footer or side box
     links: tuple[str, ...] = ()   # the URLs of the links in it ("" for a dead link)
+    media: str = ""               # image / embed: its source (an org chart, a PDF viewer)
 
 
 @dataclass
@@ -123,7 +124,8 @@ class DocumentRecord:
         data = dict(data)
         data["links_in"] = [LinkContext(**link) for link in data.get("links_in", [])]
         data["blocks"] = [Block(b["text"], b.get("kind", "text"), b.get("nav", False),
-                                tuple(b.get("links", ()))) for b in data.get("blocks", [])]
+                                tuple(b.get("links", ())), b.get("media", ""))
+                          for b in data.get("blocks", [])]
         data["dates"] = [
             DatedValue(
                 start=_date(d["start"]), end=_date(d["end"]), source=d["source"],

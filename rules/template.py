@@ -24,6 +24,11 @@ def block_key(text: str) -> str:
     return compact_text(text)
 
 
+def _key(block: Block) -> str:
+    """What makes two blocks the same: the text, or an image's / embed's source."""
+    return f"media:{block.media}" if block.media else block_key(block.text)
+
+
 @dataclass(frozen=True)
 class SiteTemplate:
     blocks: frozenset[str]
@@ -31,7 +36,7 @@ class SiteTemplate:
     pages: int
 
     def is_template(self, block: Block) -> bool:
-        return block.nav or block_key(block.text) in self.blocks
+        return block.nav or _key(block) in self.blocks
 
     def own_blocks(self, record: DocumentRecord) -> list[Block]:
         return [b for b in record.blocks if not self.is_template(b)]
@@ -46,9 +51,9 @@ def site_template(records: Iterable[DocumentRecord], rules: ContentRules) -> Sit
     linked: set[str] = set()
     titles: Counter[str] = Counter()
     for r in pages.values():
-        keys = {block_key(b.text) for b in r.blocks if b.text}
+        keys = {_key(b) for b in r.blocks if b.text or b.media}
         counts.update(keys)
-        linked.update(block_key(b.text) for b in r.blocks if b.links)
+        linked.update(_key(b) for b in r.blocks if b.links)
         if r.title:
             titles[block_key(r.title)] += 1
     floor = max(rules.template_min_pages, math.ceil(rules.template_share * len(pages)))
@@ -78,4 +83,4 @@ def own_view(record: DocumentRecord, template: SiteTemplate) -> DocumentRecord:
     title_key = block_key(title)
     body_blocks = [b for b in own if block_key(b.text) != title_key] if title_key else own
     return replace(record, title=title, headings=headings,
-                   body_text="\n".join(b.text for b in body_blocks), blocks=own)
+                   body_text="\n".join(b.text for b in body_blocks if b.text), blocks=own)

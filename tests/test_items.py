@@ -50,7 +50,7 @@ def crawl(pages: dict[str, str], documents: dict[str, str] | None = None,
             url=url, kind="page", title=parsed.title, headings=parsed.headings,
             body_text=parsed.main_text, http_status=200,
             content_hash=hashlib.sha256(html.encode()).hexdigest(),
-            blocks=[Block(b.text, b.kind, b.nav, b.links) for b in parsed.blocks],
+            blocks=[Block(b.text, b.kind, b.nav, b.links, b.media) for b in parsed.blocks],
             is_start=path == start)})
         for link in parsed.links:
             context = LinkContext(url, link.anchor_text, link.title_attr, link.img_alt,
@@ -139,6 +139,26 @@ def test_placeholders_are_claimed_only(seed, body: str, why: str) -> None:  # ty
     assert v.status == "missing" and not v.evidence
     assert why in claimed(v)["manual.html"]
     assert "claimed_only" in v.flags and "คู่มือการปฏิบัติงาน" in v.reason_th
+
+
+@pytest.mark.parametrize("body", [
+    # Google Sites ITA pages: a title over an embedded Drive file
+    '<h1>โครงสร้างองค์กร</h1><iframe src="https://drive.google.com/file/d/abc/preview"></iframe>',
+    # a title over the organisation chart, a picture
+    '<h1>โครงสร้างองค์กร</h1><p><img src="/images/org-chart-2569.jpg" alt="แผนภูมิ"></p>',
+])
+def test_an_embedded_document_or_a_picture_is_content(seed, body: str) -> None:  # type: ignore[no-untyped-def]
+    site = {"index.html": page("หน้าแรก", '<ul><li><a href="/org.html">โครงสร้างองค์กร</a></li></ul>'),
+            "org.html": page("โครงสร้างองค์กร", body)}
+    assert "org.html" in urls(verdicts(seed, crawl(site))["1.1"])
+
+
+def test_an_under_construction_picture_is_no_content(seed) -> None:  # type: ignore[no-untyped-def]
+    site = {"index.html": page("หน้าแรก", '<ul><li><a href="/org.html">โครงสร้างองค์กร</a></li></ul>'),
+            "org.html": page("โครงสร้างองค์กร", '<h1>โครงสร้างองค์กร</h1>'
+                                               '<img src="/img/under-construction.gif">')}
+    v = verdicts(seed, crawl(site))["1.1"]
+    assert not v.evidence and "org.html" in claimed(v)
 
 
 def test_a_page_with_content_is_evidence(seed) -> None:  # type: ignore[no-untyped-def]
