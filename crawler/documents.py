@@ -528,12 +528,12 @@ def _check_zip(body: bytes, required_prefix: str) -> str | None:
     return None
 
 
-class _PartLimit(Exception):
+class _PartLimitError(Exception):
     """An OOXML part unpacks to more than the bytes we are willing to read."""
 
 
 class _CappedReader(io.RawIOBase):
-    """A zip member read at most ``limit`` uncompressed bytes, then :class:`_PartLimit`."""
+    """A zip member read at most ``limit`` uncompressed bytes, then :class:`_PartLimitError`."""
 
     def __init__(self, raw: Any, limit: int) -> None:
         self.raw = raw
@@ -544,7 +544,7 @@ class _CappedReader(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         if self.left <= 0:
-            raise _PartLimit()
+            raise _PartLimitError()
         chunk = self.raw.read(min(len(buffer), self.left, 1 << 16))
         self.left -= len(chunk)
         buffer[:len(chunk)] = chunk
@@ -603,7 +603,7 @@ def _docx_part_lines(zf: zipfile.ZipFile, name: str, budget: list[int], deadline
                 if parent is not None:
                     while el.getprevious() is not None:
                         del parent[0]
-    except _PartLimit:
+    except _PartLimitError:
         stopped = f"{name} unpacks to more than {limit // (1024 * 1024)} MB; text is partial"
     except etree.XMLSyntaxError as exc:
         stopped = _one_line(f"{name}: broken XML ({exc})")
@@ -619,7 +619,7 @@ def _docx_properties(zf: zipfile.ZipFile) -> tuple[str, list[tuple[str, dt.date]
         data = _CappedReader(zf.open("docProps/core.xml"), 1 << 20).read()
         root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False,
                                                               no_network=True))
-    except (KeyError, _PartLimit, etree.XMLSyntaxError, ValueError, OSError):
+    except (KeyError, _PartLimitError, etree.XMLSyntaxError, ValueError, OSError):
         return "", []
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
     title = root.findtext("dc:title", default="", namespaces=ns) or ""

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from ita_audit.labels import printable
 from ita_audit.spreadsheet import mark_text_cells, safe_text
 
 
@@ -17,7 +18,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.map(safe_text).to_csv(index=False).encode("utf-8-sig")
+    safe = frame.map(safe_text)
+    safe.columns = [printable(c) for c in safe.columns]
+    return safe.to_csv(index=False).encode("utf-8-sig")
 
 
 def sheet_name(name: str) -> str:
@@ -28,8 +31,10 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "ita-audit") -> bytes:
     from openpyxl.styles import Alignment, Font
 
     buffer = io.BytesIO()
+    frame = frame.map(printable)   # openpyxl refuses control characters (a BEL in a name)
+    frame.columns = [printable(c) for c in frame.columns]
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        name = sheet_name(sheet)
+        name = sheet_name(printable(sheet))
         frame.to_excel(writer, index=False, sheet_name=name)
         ws = writer.sheets[name]
         for cell in ws[1]:

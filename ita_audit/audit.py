@@ -11,22 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import urllib.parse
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from crawler.collect import CrawlResult
 from crawler.run import CrawlJob, Progress, crawl_sites
 from crawler.settings import CrawlLimits
+from ita_audit.inputs import UserError, check_url  # noqa: F401 - the audit's inputs
+from ita_audit.interrupt import CtrlC, Interrupted
 from ita_audit.store import Store
 from rules.classify import Classifier
 from rules.ruleset import RuleSet
 from rules.verdicts import CrawlOutcome, Verdict, judge
-
-
-class UserError(Exception):
-    """Bad input from the user; the message is one line."""
-
 
 log = logging.getLogger("ita_audit.audit")
 
@@ -45,26 +42,6 @@ class SiteOutcome:
     run_id: int
     result: CrawlResult
     verdicts: list[Verdict]
-
-
-def check_url(url: str) -> str:
-    """Validate a site URL; returns it normalised or raises :class:`UserError`."""
-    text = url.strip()
-    try:
-        parts = urllib.parse.urlsplit(text)
-        port = parts.port
-    except ValueError as exc:
-        raise UserError(f"invalid URL {url!r}: {exc}") from None
-    if parts.scheme not in ("http", "https"):
-        raise UserError(f"invalid URL {url!r}: it must start with http:// or https://")
-    if not parts.hostname or " " in parts.netloc:
-        raise UserError(f"invalid URL {url!r}: no host name")
-    # one site, one key: scheme and host are case-insensitive
-    netloc = parts.hostname.lower() + (f":{port}" if port is not None else "")
-    if parts.username or parts.password:
-        raise UserError(f"invalid URL {url!r}: user names and passwords do not belong in it")
-    return urllib.parse.urlunsplit(
-        (parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
 def crawl_outcome(result: CrawlResult) -> CrawlOutcome:
@@ -89,33 +66,76 @@ def run_audit(
     A site whose judging or storing fails becomes a ``failed`` run with the
     reason; the other sites are judged and stored all the same.  ``started_at``
     (default: now) is recorded as the runs' start.
+
+    Ctrl+C, whenever it comes (also while the crawl engine starts), stops the
+    crawl and raises :class:`~ita_audit.interrupt.Interrupted` (a
+    KeyboardInterrupt): the runs not yet stored are left ``incomplete`` and
+    unfinished, as a killed run is (so a scheduled audit is retried), with the
+    reason; nothing half-crawled is judged.  Earlier runs are never touched.
     """
     rulesets = [job.ruleset or ruleset for job in jobs]
     if any(rs is None for rs in rulesets):
         raise ValueError("run_audit: a job has no rule set")
-    run_ids = [store.begin_run(job.url, as_of, rs.id, job.name,  # type: ignore[union-attr]
-                               trigger, started_at)
-               for job, rs in zip(jobs, rulesets, strict=True)]
-    results = crawl_sites([CrawlJob(job.url, job.limits or default_limits) for job in jobs],
-                          progress=progress)
-    classifiers: dict[int, Classifier] = {}   # one per rule set object
-    outcomes = []
-    for job, rs, run_id, result in zip(jobs, rulesets, run_ids, results, strict=True):
-        assert rs is not None
-        verdicts: list[Verdict] = []
-        try:
-            if result.status != "failed":
-                if id(rs) not in classifiers:
-                    classifiers[id(rs)] = Classifier(rs)
-                classifier = classifiers[id(rs)]
-                verdicts = judge(rs, result.records, as_of, crawl_outcome(result), classifier)
-            store.finish_run(run_id, result, verdicts)
-        except Exception as exc:  # noqa: BLE001 - one site's failure never stops the others
-            if os.environ.get("ITA_AUDIT_DEBUG"):
-                log.exception("judging %s failed", job.url)
-            reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
-            store.fail_run(run_id, reason)
-            result = replace(result, status="failed", reason=reason)
-            verdicts = []
-        outcomes.append(SiteOutcome(job, run_id, result, verdicts))
+    run_ids: list[int] = []
+    open_runs: set[int] = set()     # begun, not yet finished: Ctrl+C says why they stopped
+
+    def abandon(why: str) -> str:
+        for run_id in sorted(open_runs):
+            try:
+                store.abandon_run(run_id, why)
+            except Exception:  # noqa: BLE001 - the store may be what is failing
+                log.debug("could not mark run #%s", run_id, exc_info=True)
+        left = ", ".join(f"#{r}" for r in sorted(open_runs))
+        return f"interrupted (Ctrl+C); run {left} left incomplete" if left else "interrupted"
+
+    def leave_now() -> None:   # Ctrl+C twice: do not wait for the crawl to wind down
+        print(f"ita-audit: error: {abandon('interrupted (Ctrl+C) during the crawl')}",
+              file=sys.stderr, flush=True)
+        os._exit(130)
+
+    try:
+        for job, rs in zip(jobs, rulesets, strict=True):
+            run_ids.append(store.begin_run(job.url, as_of, rs.id,  # type: ignore[union-attr]
+                                           job.name, trigger, started_at))
+            open_runs.add(run_ids[-1])
+        with CtrlC(on_second=leave_now) as ctrl_c:
+            try:
+                results = crawl_sites([CrawlJob(job.url, job.limits or default_limits)
+                                       for job in jobs], progress=progress)
+            except Exception:
+                if not ctrl_c.pressed:
+                    raise
+                log.debug("crawl stopped by Ctrl+C while starting", exc_info=True)
+        if ctrl_c.pressed:
+            raise Interrupted(abandon("interrupted (Ctrl+C) during the crawl; not judged"))
+        classifiers: dict[int, Classifier] = {}   # one per rule set object
+        outcomes = []
+        for job, rs, run_id, result in zip(jobs, rulesets, run_ids, results, strict=True):
+            assert rs is not None
+            verdicts: list[Verdict] = []
+            try:
+                if result.status != "failed":
+                    if id(rs) not in classifiers:
+                        classifiers[id(rs)] = Classifier(rs)
+                    classifier = classifiers[id(rs)]
+                    verdicts = judge(rs, result.records, as_of, crawl_outcome(result),
+                                     classifier)
+                store.finish_run(run_id, result, verdicts)
+            except Exception as exc:  # noqa: BLE001 - one site's failure never stops the others
+                if os.environ.get("ITA_AUDIT_DEBUG"):
+                    log.exception("judging %s failed", job.url)
+                reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+                try:
+                    store.fail_run(run_id, reason)
+                except Exception:  # noqa: BLE001 - e.g. the database stopped taking writes
+                    log.debug("could not mark run #%s failed", run_id, exc_info=True)
+                    reason += " (and the run could not be marked failed in the database)"
+                result = replace(result, status="failed", reason=reason)
+                verdicts = []
+            open_runs.discard(run_id)
+            outcomes.append(SiteOutcome(job, run_id, result, verdicts))
+    except Interrupted:
+        raise
+    except KeyboardInterrupt:   # Ctrl+C before or after the crawl
+        raise Interrupted(abandon("interrupted (Ctrl+C) before the run finished")) from None
     return outcomes

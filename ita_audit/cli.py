@@ -7,21 +7,35 @@ traceback; set ``ITA_AUDIT_DEBUG=1`` to see tracebacks of internal errors.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import NoReturn
 
-from rules.offline import ensure_pythainlp_offline
+try:   # Ctrl+C while the libraries load (Scrapy takes a while): one line, not a traceback
+    import argparse
+    import contextlib
+    import datetime as dt
+    import os
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import Any, NoReturn
 
-ensure_pythainlp_offline()
+    from rules.offline import ensure_pythainlp_offline
 
-from ita_audit.audit import SiteJob, UserError, check_url  # noqa: E402
-from ita_audit.store import Store, StoreError  # noqa: E402
-from rules.yamlsource import SourceError  # noqa: E402
+    ensure_pythainlp_offline()
+
+    from ita_audit.inputs import UserError, check_url
+    from ita_audit.limits import (
+        CRAWL_LIMITS,
+        PORT_MAX,
+        PORT_MIN,
+        RUN_ID_MAX,
+        date_error,
+        parse_number,
+    )
+    from ita_audit.store import Store, StoreError
+    from rules.yamlsource import SourceError
+except KeyboardInterrupt:
+    print("ita-audit: error: interrupted", file=sys.stderr)
+    sys.exit(130)
 
 DEFAULT_DB = "ita-audit.db"
 EXIT_USAGE = 2
@@ -30,39 +44,45 @@ EXIT_FAILED = 1
 
 def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    problem = date_error(day.year)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {value!r}")
+    return day
 
 
-def _megabytes(value: str) -> float:
+def number_type(kind: type, minimum: float | None, maximum: float | None,
+                name: str = "number") -> Callable[[str], Any]:
+    """An argparse ``type``: a finite ``kind`` within the bounds (``nan``, ``inf``, a
+    twenty-digit id are refused with one line naming the option)."""
+    def parse(value: str) -> Any:
+        try:
+            return parse_number(value, kind, minimum, maximum)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = name
+    return parse
+
+
+def limit_type(key: str, minimum: float | None = None) -> Callable[[str], Any]:
+    """The type of the ``audit`` option for the sites files' ``limits: KEY``: the
+    same bounds (ita_audit/limits.py); ``minimum`` may be stricter."""
+    _, kind, low, high = CRAWL_LIMITS[key]
+    return number_type(kind, low if minimum is None else minimum, high, key)
+
+
+def _port(value: str) -> int:
     try:
-        number = float(value)
+        return int(parse_number(value, int, PORT_MIN, PORT_MAX))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 0.001:
-        raise argparse.ArgumentTypeError(f"must be at least 0.001 (1 KB): {value!r}")
-    return number
+        raise argparse.ArgumentTypeError(
+            f"not a port number ({PORT_MIN}–{PORT_MAX}): {value[:30]!r}") from None
 
 
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value!r}")
-    return number
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
-    return number
+run_id_type = number_type(int, 1, RUN_ID_MAX, "run id")
 
 
 def _err(message: str) -> None:
@@ -121,7 +141,7 @@ def open_store(db: str, create: bool = True) -> Store:
 
 # -- commands ------------------------------------------------------------
 def cmd_audit(args: argparse.Namespace) -> int:
-    from ita_audit.audit import run_audit
+    from ita_audit.audit import SiteJob, run_audit
     from ita_audit.report import build_report, write_json
     from rules.ruleset import load_ruleset
 
@@ -129,11 +149,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from ita_audit.cli_ops import cmd_audit_sites
 
         return cmd_audit_sites(args)
+    from ita_audit.cli_ops import _config_path
+    from ita_audit.config import load_config
+
     if args.notify:
         raise UserError("--notify needs --sites (the sites file names each webmaster)")
     urls = [check_url(u) for u in args.urls]
     if not urls:
         raise UserError("give at least one URL")
+    load_config(_config_path(args.config))   # a broken configuration is refused first
     ruleset = load_ruleset(args.ruleset)
     if args.json:
         _check_writable(Path(args.json))
@@ -160,19 +184,38 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _check_writable(path: Path) -> None:
-    """Refuse an output path before any work is done, not after a long crawl."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Refuse an output path before any work is done, not after a long crawl.
+
+    The file is really opened for writing (and removed again when it did not
+    exist), so a read-only folder or file, a full or read-only file system are
+    found whatever the permission bits say."""
+    folder = path.parent
     if path.is_dir():
         raise UserError(f"{path}: is a folder, not a file")
-    if not folder.is_dir():
+    if not folder.exists():
         raise UserError(f"{path}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UserError(f"{path}: not writable")
+    if not folder.is_dir():
+        raise UserError(f"{path}: {folder} is not a folder")
+    if path.exists() and not path.is_file():   # /dev/null, a pipe: opening may block
+        if not os.access(path, os.W_OK):
+            raise UserError(f"{path}: not writable")
+        return
+    existed = path.exists()
+    try:
+        with path.open("ab"):
+            pass
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write this file ({exc.strerror or exc})") from None
+    if not existed:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ita_audit.report import build_report, csv_text, write_csv, write_json, write_xlsx
 
+    if args.out:
+        _check_writable(Path(args.out))
     store = open_store(args.db, create=False)
     if args.run:
         run = store.run(args.run)
@@ -186,7 +229,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = build_report(store, run["id"])
     if args.out:
         out = Path(args.out)
-        _check_writable(out)
         {"json": write_json, "csv": write_csv, "xlsx": write_xlsx}[args.format](report, out)
         print(f"รายงาน / report: {out}")
     elif args.format == "json":
@@ -201,7 +243,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ita_audit.audit import run_audit
+    from ita_audit.audit import SiteJob, run_audit
     from ita_audit.report import build_report, write_json
     from ita_audit.sample import sample_reference_date, sample_site_root
     from ita_audit.siteserver import serve
@@ -209,6 +251,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     ruleset = load_ruleset(args.ruleset)
+    reports_dir = Path(args.reports)
+    try:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--reports {reports_dir}: cannot create the folder "
+                        f"({exc.strerror or exc})") from None
+    _check_writable(reports_dir / "sample-run.json")   # before the crawl, not after
     as_of = args.as_of or sample_reference_date()
     with serve(sample_site_root()) as server:
         print(f"ตัวอย่างเว็บไซต์ / sample site: {server.url} (ณ วันที่ / as of {as_of})")
@@ -218,8 +267,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         outcomes = run_audit(store, ruleset, [SiteJob(server.url, "ตัวอย่าง สพป.")], as_of,
                              limits, progress=_print_progress)
     print_summary(outcomes)
-    reports_dir = Path(args.reports)
-    reports_dir.mkdir(parents=True, exist_ok=True)
     out = reports_dir / f"sample-run-{outcomes[0].run_id}.json"
     write_json(build_report(store, outcomes[0].run_id), out)
     print(f"\nรายงาน / report: {out}\nฐานข้อมูล / database: {args.db}")
@@ -233,6 +280,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_memo(args: argparse.Namespace) -> int:
     from ita_audit.memo import memo_docx
 
+    out = Path(args.out)
+    _check_writable(out)
     store = open_store(args.db, create=False)
     site = check_url(args.site) if args.site else None
     run = store.run(args.run) if args.run else store.latest_run(site, complete_only=True)
@@ -242,8 +291,6 @@ def cmd_memo(args: argparse.Namespace) -> int:
     if run["status"] == "failed":
         raise UserError(f"run #{run['id']} failed ({run['reason']}): nothing was judged, "
                         "no memo")
-    out = Path(args.out)
-    _check_writable(out)
     data, count = memo_docx(store, run["id"])
     if not count:
         print(f"ไม่มีหมวดที่ต้องเผยแพร่เพิ่ม / no gaps in run #{run['id']}: no memo written")
@@ -301,13 +348,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--ruleset", default="seed", help="seed, oit-2569, … or a YAML path")
     add_db(audit)
     audit.add_argument("--json", metavar="PATH", help="write the JSON report here")
-    audit.add_argument("--max-pages", type=_positive)
-    audit.add_argument("--max-depth", type=_positive)
-    audit.add_argument("--max-mb", type=_megabytes, help="largest response in MB (default 20)")
-    audit.add_argument("--timeout", dest="timeout_s", type=_positive, help="seconds per site")
-    audit.add_argument("--concurrency", type=_positive)
-    audit.add_argument("--delay", type=_seconds, help="seconds between requests (0 disables "
-                                                      "AutoThrottle)")
+    audit.add_argument("--max-pages", type=limit_type("max_pages"))
+    audit.add_argument("--max-depth", type=limit_type("max_depth", minimum=1))
+    audit.add_argument("--max-mb", type=limit_type("max_mb"),
+                       help="largest response in MB (default 20)")
+    audit.add_argument("--timeout", dest="timeout_s", type=limit_type("timeout_s"),
+                       help="seconds per site")
+    audit.add_argument("--concurrency", type=limit_type("concurrency"))
+    audit.add_argument("--delay", type=limit_type("delay_s"),
+                       help="seconds between requests (0 disables AutoThrottle)")
     audit.add_argument("--ignore-robots", action="store_true",
                        help="ignore robots.txt (only for auditing your own site)")
     audit.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -322,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the report of a stored run")
     add_db(report)
     report.add_argument("--site", help="site URL (default: any)")
-    report.add_argument("--run", type=_positive, help="run id (default: the latest)")
+    report.add_argument("--run", type=run_id_type, help="run id (default: the latest)")
     report.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     report.add_argument("--out", help="output file (default: standard output)")
     report.set_defaults(func=cmd_report)
@@ -332,20 +381,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--ruleset", default="seed")
     demo.add_argument("--as-of", type=_date, help="default: the sample site's reference date")
     demo.add_argument("--reports", default="reports", help="folder for the JSON report")
-    demo.add_argument("--port", type=int, default=8501)
+    demo.add_argument("--port", type=_port, default=8501)
     demo.add_argument("--no-dashboard", action="store_true")
     demo.set_defaults(func=cmd_demo)
 
     memo = sub.add_parser("memo", help="the seed's publication-request memo for each gap (DOCX)")
     add_db(memo)
     memo.add_argument("--site", help="site URL (default: any)")
-    memo.add_argument("--run", type=_positive, help="run id (default: the latest complete run)")
+    memo.add_argument("--run", type=run_id_type,
+                      help="run id (default: the latest complete run)")
     memo.add_argument("--out", required=True, help="output .docx file")
     memo.set_defaults(func=cmd_memo)
 
     dashboard = sub.add_parser("dashboard", help="start the dashboard on 127.0.0.1")
     add_db(dashboard)
-    dashboard.add_argument("--port", type=int, default=8501)
+    dashboard.add_argument("--port", type=_port, default=8501)
     dashboard.set_defaults(func=cmd_dashboard)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -364,15 +414,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except (UserError, SourceError, StoreError) as exc:
         _err(str(exc))
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        _err("interrupted")
+    except KeyboardInterrupt as exc:   # ita_audit.interrupt.Interrupted says what was kept
+        _err(str(exc) or "interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - one line for the user, traceback on request
         if os.environ.get("ITA_AUDIT_DEBUG"):

@@ -14,11 +14,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ita_audit.audit import SiteOutcome, UserError
 from ita_audit.config import DEFAULT_CONFIG, Config, load_config
+from ita_audit.inputs import UserError
 from ita_audit.store import Store
+
+if TYPE_CHECKING:
+    from ita_audit.audit import SiteOutcome
 
 EXIT_FAILED = 1
 
@@ -33,22 +36,17 @@ def _say(message: str) -> None:
 
 def _datetime(value: str) -> dt.datetime:
     """ISO date or date-time; without a zone it is the machine's local time."""
+    from ita_audit.limits import date_error
+
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"not a date-time (YYYY-MM-DDTHH:MM[+07:00]): {value!r}") from None
+    problem = date_error(parsed.year)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {value!r}")
     return parsed if parsed.tzinfo else parsed.astimezone()
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
-    return number
 
 
 def _config_path(value: str | None) -> Path | None:
@@ -192,7 +190,9 @@ def _spec(args: argparse.Namespace) -> Any:
 def cmd_schedule_install(args: argparse.Namespace) -> int:
     from ita_audit.schedule import install, local_now
     from ita_audit.sites import load_sites
+    from ita_audit.store import check_keeps
 
+    check_keeps(args.db)                     # a weekly audit into :memory: keeps nothing
     target = _target(args, _spec(args))
     load_sites(target.sites)                 # refuse to schedule a broken file
     load_config(target.config)
@@ -317,7 +317,7 @@ def _foreground(target: Any, sites: Any) -> int:
 
 # -- diff ------------------------------------------------------------------------------
 def _finished_runs(store: Store, site: str) -> list[dict[str, Any]]:
-    from ita_audit.audit import check_url
+    from ita_audit.inputs import check_url
 
     candidates = [site]
     try:
@@ -393,7 +393,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 # -- prune ----------------------------------------------------------------------------------
 def cmd_prune(args: argparse.Namespace) -> int:
-    from ita_audit import cli
     from ita_audit.config import RetentionPolicy
     from ita_audit.retention import apply_prune, plan_prune
 
@@ -401,7 +400,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
     policy = RetentionPolicy(
         keep_days=args.keep_days if args.keep_days else config.retention.keep_days,
         detail_runs=args.detail_runs if args.detail_runs else config.retention.detail_runs)
-    store = cli.open_store(args.db, create=False)
+    store = Store.open(args.db, create=False, write=not args.dry_run)
     now = args.now or dt.datetime.now(dt.UTC)
     plan = plan_prune(store, policy, now)
     source = f" ({config.path})" if config.path else ""
@@ -438,7 +437,8 @@ def cmd_prune(args: argparse.Namespace) -> int:
 # -- parser ----------------------------------------------------------------------------------
 def register(subparsers: Any) -> None:
     """Add ``schedule``, ``diff`` and ``prune`` to the ``ita-audit`` parser."""
-    from ita_audit.cli import DEFAULT_DB, _date
+    from ita_audit.cli import DEFAULT_DB, _date, number_type, run_id_type
+    from ita_audit.limits import DETAIL_RUNS_MAX, KEEP_DAYS_MAX
 
     def add_db(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=DEFAULT_DB,
@@ -499,9 +499,9 @@ def register(subparsers: Any) -> None:
 
     diff = subparsers.add_parser("diff", help="what changed between two runs of a site")
     diff.add_argument("--site", help="site URL (or name)")
-    diff.add_argument("--from", dest="from_run", type=_count,
+    diff.add_argument("--from", dest="from_run", type=run_id_type,
                       help="earlier run id (default: the run before --to)")
-    diff.add_argument("--to", type=_count, help="later run id (default: the newest run)")
+    diff.add_argument("--to", type=run_id_type, help="later run id (default: the newest run)")
     diff.add_argument("--lang", choices=("th", "en", "both"), default="both")
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     add_db(diff)
@@ -511,8 +511,10 @@ def register(subparsers: Any) -> None:
                                                 "retention policy")
     add_db(prune)
     add_config(prune)
-    prune.add_argument("--keep-days", type=_count, help="override retention.keep_days")
-    prune.add_argument("--detail-runs", type=_count, help="override retention.detail_runs")
+    prune.add_argument("--keep-days", type=number_type(int, 1, KEEP_DAYS_MAX, "days"),
+                       help="override retention.keep_days")
+    prune.add_argument("--detail-runs", type=number_type(int, 1, DETAIL_RUNS_MAX, "count"),
+                       help="override retention.detail_runs")
     prune.add_argument("--dry-run", action="store_true", help="show what would be deleted")
     prune.add_argument("--now", type=_datetime, help="pretend it is this date (default: now)")
     prune.set_defaults(func=cmd_prune)

@@ -30,6 +30,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ita_audit.limits import DETAIL_RUNS_MAX, KEEP_DAYS_MAX, SMTP_TIMEOUT_MAX
 from rules.yamlsource import Fields, SourceError, load_yaml
 
 DEFAULT_CONFIG = "ita-audit.yaml"
@@ -73,16 +74,14 @@ class Config:
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
 
 
-def _optional_positive(f: Fields, key: str, default: int | None) -> int | None:
+def _optional_positive(f: Fields, key: str, default: int | None,
+                       maximum: int) -> int | None:
     if key not in f.data:
         return default
     if f.data[key] is None:
         return None
-    value = f.get(key, int)
-    if value < 1:
-        raise f.error(f"{f.what}: {key!r} must be at least 1 (or null for no limit), "
-                      f"got {value}", key=key)
-    return value
+    return f.number(key, int, minimum=1, maximum=maximum,
+                    low="must be at least 1 (or null for no limit)")
 
 
 def _smtp(f: Fields) -> SmtpConfig:
@@ -118,9 +117,7 @@ def _smtp(f: Fields) -> SmtpConfig:
         if not ca_path.is_file():
             raise f.error(f"smtp: 'ca_file' not found: {ca_path}", key="ca_file")
         ca_file = str(ca_path)
-    timeout = f.get("timeout_s", int, 30)
-    if timeout < 1:
-        raise f.error(f"smtp: 'timeout_s' must be at least 1, got {timeout}", key="timeout_s")
+    timeout = f.number("timeout_s", int, 30, minimum=1, maximum=SMTP_TIMEOUT_MAX)
     return SmtpConfig(host=host, port=port, starttls=starttls, username=username,
                       from_addr=sender, password_env=password_env, ca_file=ca_file,
                       timeout_s=timeout)
@@ -154,8 +151,9 @@ def load_config(path: Path | str | None) -> Config:
     if top.data.get("retention") is not None:
         r = top.child("retention", "retention")
         r.check_keys({"keep_days", "detail_runs"})
-        retention = RetentionPolicy(keep_days=_optional_positive(r, "keep_days", 730),
-                                    detail_runs=_optional_positive(r, "detail_runs", 10))
+        retention = RetentionPolicy(
+            keep_days=_optional_positive(r, "keep_days", 730, KEEP_DAYS_MAX),
+            detail_runs=_optional_positive(r, "detail_runs", 10, DETAIL_RUNS_MAX))
     alerts = AlertsConfig()
     if top.data.get("alerts") is not None:
         a = top.child("alerts", "alerts")

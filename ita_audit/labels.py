@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 from rules.dates import format_thai_date
 
@@ -19,6 +21,24 @@ RUN_STATUS = {
     "incomplete": ("ไม่สมบูรณ์", "incomplete"),
     "failed": ("ล้มเหลว", "failed"),
 }
+
+
+# Characters that break the files and screens text goes to: C0 controls except tab and
+# line breaks (NUL, BEL, ESC …; python-docx and openpyxl refuse them, XML cannot hold
+# them), DEL and the C1 controls (terminal escapes), lone surrogates (not encodable)
+# and the XML non-characters U+FFFE / U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(value: Any) -> Any:
+    """Text as every output can hold it: control characters dropped (a vertical tab
+    or form feed becomes a space); anything that is not a string is returned as is.
+
+    The one place for it: the memo (DOCX), the XLSX/CSV reports and the dashboard's
+    tables and downloads all write text through this."""
+    if not isinstance(value, str) or not _UNPRINTABLE.search(value):
+        return value
+    return _UNPRINTABLE.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", value)
 
 
 def status_symbol(status: str) -> str:

@@ -17,7 +17,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
-from ita_audit.labels import thai_date
+from ita_audit.labels import printable, thai_date
 from ita_audit.store import Store
 
 GAP_STATUSES = ("missing", "stale")
@@ -70,7 +70,9 @@ def memo_docx(store: Store, run_id: int) -> tuple[bytes, int]:
     style.font.size = Pt(16)
     found = gaps(store, run_id)
     for index, gap in enumerate(found):
-        paragraphs = memo_paragraphs(office, run["as_of"], gap)
+        # python-docx refuses control characters (a BEL or ESC in an office name from a
+        # sites file, in a rule set's title): they are dropped, the memo is written
+        paragraphs = [printable(p) for p in memo_paragraphs(office, run["as_of"], gap)]
         title = document.add_paragraph()
         title.add_run(paragraphs[0]).bold = True
         for text in paragraphs[1:]:

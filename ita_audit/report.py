@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ita_audit.labels import run_status_label, status_label, thai_date
+from ita_audit.labels import printable, run_status_label, status_label, thai_date
 from ita_audit.spreadsheet import mark_text_cells, safe_text
 from ita_audit.store import Store
 
@@ -120,34 +120,39 @@ def xlsx_bytes(report: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    def append(sheet: Any, values: list[Any]) -> None:
+        # openpyxl refuses control characters: a name or title holding one (a BEL,
+        # an ESC, a NUL from a sites file or a crawled page) must not lose the report
+        sheet.append([printable(v) for v in values])
+
     wb = Workbook()
     ws = wb.active
     ws.title = "สรุปผล"
     run = report["run"]
-    ws.append(["รายงานผลการตรวจเว็บไซต์ตามเกณฑ์การเปิดเผยข้อมูล"])
+    append(ws, ["รายงานผลการตรวจเว็บไซต์ตามเกณฑ์การเปิดเผยข้อมูล"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["เว็บไซต์", report["site"]["url"], report["site"]["name"]])
-    ws.append(["ชุดเกณฑ์", run["ruleset"], "ณ วันที่", thai_date(run["as_of"], style="long")])
-    ws.append(["สถานะการตรวจ", run_status_label(run["status"]), run["reason"]])
-    ws.append([])
-    ws.append(CSV_HEADERS)
+    append(ws, ["เว็บไซต์", report["site"]["url"], report["site"]["name"]])
+    append(ws, ["ชุดเกณฑ์", run["ruleset"], "ณ วันที่", thai_date(run["as_of"], style="long")])
+    append(ws, ["สถานะการตรวจ", run_status_label(run["status"]), run["reason"]])
+    append(ws, [])
+    append(ws, CSV_HEADERS)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for row in report_rows(report):
-        ws.append(row)
+        append(ws, row)
     for col, width in zip("ABCDEFGHIJ", (10, 40, 22, 16, 12, 50, 50, 60, 16, 40), strict=True):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=7):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     broken = wb.create_sheet("ลิงก์เสีย")
-    broken.append(["ลิงก์ (URL)", "สถานะ HTTP", "ข้อผิดพลาด", "พบในหน้า"])
+    append(broken, ["ลิงก์ (URL)", "สถานะ HTTP", "ข้อผิดพลาด", "พบในหน้า"])
     for b in report["broken_links"]:
-        broken.append([b["url"], b["status"], b["error"], "\n".join(b["found_on"])])
+        append(broken, [b["url"], b["status"], b["error"], "\n".join(b["found_on"])])
     claimed = wb.create_sheet("อ้างถึงแต่ไม่มีเนื้อหา")
-    claimed.append(CLAIMED_HEADERS)
+    append(claimed, CLAIMED_HEADERS)
     for row in claimed_rows(report):
-        claimed.append(row)
+        append(claimed, row)
     for sheet in (ws, broken, claimed):
         mark_text_cells(sheet)
     buffer = io.BytesIO()

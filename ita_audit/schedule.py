@@ -39,7 +39,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ita_audit.audit import UserError
+from ita_audit.inputs import UserError
 from ita_audit.store import Store, runs, sites
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

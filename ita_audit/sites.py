@@ -27,23 +27,17 @@ from pathlib import Path
 from typing import Any
 
 from crawler.settings import CrawlLimits
-from ita_audit.audit import SiteJob, UserError, check_url
+from ita_audit.audit import SiteJob
 from ita_audit.config import EMAIL
+from ita_audit.inputs import UserError, check_url
+from ita_audit.labels import printable
+from ita_audit.limits import CRAWL_LIMITS
 from rules.ruleset import RuleSet, load_ruleset
 from rules.yamlsource import Fields, SourceError, load_yaml
 
-# key in the file -> (CrawlLimits field, type, minimum)
-LIMIT_KEYS: dict[str, tuple[str, type, float]] = {
-    "max_pages": ("max_pages", int, 1),
-    "max_depth": ("max_depth", int, 0),
-    "max_mb": ("max_bytes", float, 0.001),
-    "timeout_s": ("timeout_s", int, 1),
-    "request_timeout_s": ("request_timeout_s", int, 1),
-    "concurrency": ("concurrency", int, 1),
-    "delay_s": ("delay_s", float, 0),
-    "autothrottle": ("autothrottle", bool, 0),
-    "max_redirects": ("max_redirects", int, 0),
-}
+# key in the file -> (CrawlLimits field, type, minimum, maximum): the same bounds as the
+# `audit` command's options (ita_audit/limits.py)
+LIMIT_KEYS: dict[str, tuple[str, type, float, float]] = CRAWL_LIMITS
 
 
 @dataclass
@@ -89,11 +83,9 @@ def _limits(parent: Fields, what: str) -> dict[str, Any]:
         limits = parent.child("limits", f"{what}: limits")
         limits.check_keys(set(LIMIT_KEYS))
         for key in limits.keys():
-            name, kind, minimum = LIMIT_KEYS[key]
-            value = limits.get(key, kind)
-            if kind is not bool and value < minimum:
-                raise limits.error(f"{what}: limits: {key!r} must be at least {minimum:g}, "
-                                   f"got {value!r}", key=key)
+            name, kind, minimum, maximum = LIMIT_KEYS[key]
+            value = (limits.get(key, kind) if kind is bool else
+                     limits.number(key, kind, minimum=minimum, maximum=maximum))
             out[name] = int(value * 1024 * 1024) if key == "max_mb" else value
     if "ignore_robots" in parent.data:
         out["obey_robots"] = not parent.get("ignore_robots", bool)
@@ -128,6 +120,14 @@ class _RuleSets:
         if "/" in value or value.endswith((".yaml", ".yml")):
             path = Path(value).expanduser()
             ref = str(path if path.is_absolute() else self.base / path)
+            # A sites file names rule sets beside it, nothing else: a path that leads
+            # out of its folder (../, an absolute path, a symbolic link) is refused
+            # before the file is opened, so no error can quote another file's lines.
+            folder = self.base.resolve()
+            if not Path(ref).resolve().is_relative_to(folder):
+                raise fields.error(f"{what}: rule set file {value!r} is outside the sites "
+                                   f"file's folder {folder}; put it there (or use a "
+                                   "bundled rule set's name)", key=key)
             if not Path(ref).exists():
                 raise fields.error(f"{what}: rule set file not found: {ref}", key=key)
         if ref not in self.loaded:
@@ -176,7 +176,8 @@ def load_sites(path: Path | str, default_ruleset: str = "seed") -> SitesFile:
             raise entry.error(f"{what}: {url} is listed twice (first at line {seen[url]})",
                               key="url")
         seen[url] = entry.key_line("url")
-        name = " ".join(entry.get("name", str, "").split())   # one line (e-mail subjects)
+        # one line (e-mail subjects), no control characters (memos, spreadsheets)
+        name = " ".join(printable(entry.get("name", str, "")).split())
         if "ruleset" in entry.data:
             ruleset = rulesets.get(entry.get("ruleset", str), entry, "ruleset", what)
         elif file_default is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -183,6 +184,55 @@ def safe_location(db: str | Path) -> str:
         return text.split("://", 1)[0] + "://…"
 
 
+def _in_memory(url: str) -> bool:
+    """A SQLite URL whose database lives only as long as the process."""
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
+        return False
+    if parsed.get_backend_name() != "sqlite":
+        return False
+    database = parsed.database or ""
+    return (database in ("", ":memory:") or database.startswith("file::memory:")
+            or (database.startswith("file:") and "mode=memory" in database)
+            or parsed.query.get("mode") == "memory")
+
+
+def check_keeps(db: str | Path) -> None:
+    """Refuse a database that would keep nothing: none given, or an in-memory one
+    (``:memory:``, ``sqlite://``, ``sqlite:///:memory:`` …)."""
+    if not str(db).strip():
+        raise StoreError("no database given (an empty --db); give a file (e.g. "
+                         "--db ita-audit.db) or a postgresql:// URL")
+    if str(db).strip() == ":memory:" or _in_memory(database_url(db)):   # no password here
+        raise StoreError(f"{db}: an in-memory database keeps nothing; give a file "
+                         "(e.g. --db ita-audit.db) or a postgresql:// URL")
+
+
+def _check_sqlite_file(path: Path, location: str, create: bool, write: bool) -> None:
+    """One clear line for a SQLite file that cannot be used, before SQLite says it in
+    several (a folder, a missing folder, a read-only file or folder)."""
+    if path.is_dir():
+        raise StoreError(f"{location}: is a folder, not a database file")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{location}: database not found")
+        if not path.parent.is_dir():
+            raise StoreError(f"{location}: folder {path.parent} does not exist")
+        try:
+            path.touch()
+            path.unlink()
+        except OSError as exc:
+            raise StoreError(f"{location}: cannot create database ({exc.strerror})") from None
+        return
+    if write and not os.access(path, os.W_OK):
+        raise StoreError(f"{location}: the database file is read-only; nothing could be "
+                         "stored (make it writable, or give another --db)")
+    if write and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(f"{location}: folder {path.parent} is read-only; SQLite writes its "
+                         "journal beside the database (make it writable, or give another --db)")
+
+
 # Migrations: version N -> N+1, each one transaction.
 def _migrate_1_to_2(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE runs ADD COLUMN trigger VARCHAR(16) NOT NULL "
@@ -205,14 +255,20 @@ class Store:
 
     # -- opening -------------------------------------------------------
     @classmethod
-    def open(cls, db: str | Path, create: bool = True, upgrade: bool = False) -> Store:
+    def open(cls, db: str | Path, create: bool = True, upgrade: bool = False,
+             write: bool | None = None) -> Store:
         """Open (and, for a new database, create) the store.
 
-        Raises :class:`StoreError` for an unwritable path, a file that is not an
-        ita-audit database, or a schema that needs ``ita-audit db upgrade``.
+        Raises :class:`StoreError` for an unwritable path, an in-memory database
+        (it keeps nothing), a file that is not an ita-audit database, or a schema
+        that needs ``ita-audit db upgrade``.  ``write`` (default: ``create`` or
+        ``upgrade``) checks that the database takes writes — before a crawl, not
+        when its results are stored.
         """
+        write = (create or upgrade) if write is None else write
         url = database_url(db)
         location = safe_location(db)
+        check_keeps(db)
         if "://" in str(db):
             try:
                 backend = sa.engine.make_url(url).get_backend_name()
@@ -222,24 +278,14 @@ class Store:
                 raise StoreError(f"{location}: unsupported database "
                                  f"(use a SQLite file or a postgresql:// URL)")
         if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            if not path.exists():
-                if not create:
-                    raise StoreError(f"{location}: database not found")
-                if not path.parent.exists():
-                    raise StoreError(f"{location}: folder {path.parent} does not exist")
-                try:
-                    path.touch()
-                    path.unlink()
-                except OSError as exc:
-                    raise StoreError(f"{location}: cannot create database ({exc.strerror})") \
-                        from None
+            _check_sqlite_file(Path(url.removeprefix("sqlite:///").split("?", 1)[0]),
+                               location, create, write)
         engine = sa.create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         store = cls(engine, location)
         try:
-            store._prepare(create=create, upgrade=upgrade)
+            store._prepare(create=create, upgrade=upgrade, write=write)
         except sa.exc.DatabaseError as exc:
             engine.dispose()
             detail = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
@@ -263,7 +309,7 @@ class Store:
             raise StoreError(f"{self.location}: ita-audit database without a schema version")
         return int(row[0])
 
-    def _prepare(self, create: bool, upgrade: bool) -> None:
+    def _prepare(self, create: bool, upgrade: bool, write: bool = False) -> None:
         with self.engine.begin() as conn:
             version = self.schema_version(conn)
             if version is None:
@@ -283,9 +329,23 @@ class Store:
                     f"{self.location}: database schema version {version} is older than "
                     f"{SCHEMA_VERSION}; run `ita-audit db upgrade --db {self.location}` first"
                 )
+        if write:
+            self._check_writes()
         if version < SCHEMA_VERSION:
             self.upgrade_from(version)
         self._enable_wal()
+
+    def _check_writes(self) -> None:
+        """Write something that changes nothing, so a database that refuses writes
+        (read-only file, read-only PostgreSQL role or replica) is found now."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(meta_table.update().where(meta_table.c.key == "schema_version")
+                             .values(value=meta_table.c.value))
+        except sa.exc.DatabaseError as exc:
+            detail = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+            raise StoreError(f"{self.location}: the database does not take writes ({detail}); "
+                             "nothing could be stored") from None
 
     def _enable_wal(self) -> None:
         """WAL (persistent per file) lets the dashboard read while a crawl writes;
@@ -404,6 +464,15 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(runs.update().where(runs.c.id == run_id).values(
                 status="failed", reason=reason, finished_at=_now()))
+
+    def abandon_run(self, run_id: int, reason: str) -> None:
+        """Say why a run that is still ``in progress`` stopped (Ctrl+C) — it stays
+        ``incomplete`` and unfinished, as a killed run does, so a scheduled audit
+        is retried; a finished run is never touched."""
+        with self.engine.begin() as conn:
+            conn.execute(runs.update().where(runs.c.id == run_id,
+                                             runs.c.finished_at.is_(None))
+                         .values(status="incomplete", reason=reason))
 
     # -- reading -------------------------------------------------------
     def _rows(self, query: sa.Select) -> list[dict[str, Any]]:

@@ -28,6 +28,12 @@ FRESHNESS_POLICIES = (
     "none",                  # must exist; dates do not matter
 )
 FIELDS = ("link", "context", "section", "title", "heading", "lead", "url", "body")
+# Bounds of the numbers a rule set holds: beyond them a value is a typo (or nan/.inf),
+# and refused when the file is loaded, never found out after a crawl.
+MAX_DAYS = 3660            # a freshness window of ten years; longer is policy "none"
+MAX_GRACE_DAYS = 366
+MAX_WEIGHT = 100.0         # field weights, threshold and body cap
+MAX_COUNT = 100_000        # quality allowances, letters, pages, characters
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class Concept:
     # a block detector that finds items of this concept inside pages ("people": a
     # person's name next to an executive position)
     block: str = ""
+    # phrases of the item's own content (the fields of its form): `MIN_MARKERS` distinct
+    # ones in a page's or document's own text make it an item of the concept
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,7 @@ class ContentRules:
     min_thai_share: float = 0.05
     placeholder_phrases: tuple[str, ...] = ()
     more_links: tuple[str, ...] = ()
+    teaser_ends: tuple[str, ...] = ()
     filler_words: tuple[str, ...] = ()
     structure_words: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
@@ -172,8 +182,7 @@ def resolve_ruleset_path(name_or_path: str) -> Path:
 def load_ruleset(name_or_path: str) -> RuleSet:
     """Load and validate a rule set; raises :class:`SourceError` (``FILE:LINE: …``)."""
     path = resolve_ruleset_path(name_or_path)
-    data = load_yaml(path)
-    top = Fields(path, data, "rule set")
+    top = _top(path, "rule set", "id, kind, categories …")
     top.check_keys({"id", "title_th", "title_en", "kind", "fiscal_year", "concepts_file",
                     "scoring", "default_freshness", "categories", "quality", "notes"})
     concepts_path = path.parent / top.get("concepts_file", str, CONCEPTS_FILE)
@@ -213,9 +222,12 @@ def load_ruleset(name_or_path: str) -> RuleSet:
                       "max_no_text_layer"})
         quality = QualityRule(
             id=str(q.get("id", str)), title_th=q.get("title_th", str),
-            title_en=q.get("title_en", str), max_stale=q.get("max_stale", int, 0),
-            max_broken_links=q.get("max_broken_links", int, 0),
-            max_no_text_layer=q.get("max_no_text_layer", int, 0),
+            title_en=q.get("title_en", str),
+            max_stale=q.number("max_stale", int, 0, minimum=0, maximum=MAX_COUNT),
+            max_broken_links=q.number("max_broken_links", int, 0, minimum=0,
+                                      maximum=MAX_COUNT),
+            max_no_text_layer=q.number("max_no_text_layer", int, 0, minimum=0,
+                                       maximum=MAX_COUNT),
         )
         if quality.id in seen:
             raise q.error(f"quality: id {quality.id!r} is also a category id", key="id")
@@ -228,9 +240,19 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     )
 
 
+def _top(path: Path, what: str, keys: str) -> Fields:
+    """The file's top mapping.  A file that is not one is refused without quoting it:
+    a path may lead to any file at all (``concepts_file: /etc/passwd``)."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        got = "nothing" if data is None else type(data).__name__
+        raise SourceError(path, None, f"{what} must be a mapping ({keys}), got {got}")
+    return Fields(path, data, what)
+
+
 def load_content(path: Path) -> ContentRules:
     """The shared content rules: template share, placeholders, people's names."""
-    top = Fields(path, load_yaml(path), "content file")
+    top = _top(path, "content file", "content")
     top.check_keys({"content"})
     top.get("content", dict)
     c = top.child("content", "content")
@@ -239,39 +261,41 @@ def load_content(path: Path) -> ContentRules:
     t.check_keys({"min_pages", "share", "link_share"})
     p = c.child("placeholder", "content.placeholder")
     p.check_keys({"min_letters", "prose_block", "min_item_letters", "phrases", "filler_words",
-                  "structure_words", "min_thai_share", "more_links"})
+                  "structure_words", "min_thai_share", "more_links", "teaser_ends"})
     people = c.child("people", "content.people")
     people.check_keys({"honorifics", "positions", "max_block_chars"})
-    share = t.get("share", float, 0.5)
-    if not 0 < share <= 1:
-        raise t.error(f"content.template: 'share' must be in (0, 1], got {share}", key="share")
+    share = t.number("share", float, 0.5, above=0, maximum=1, low="must be in (0, 1]")
     return ContentRules(
-        template_min_pages=t.get("min_pages", int, 3), template_share=share,
-        template_link_share=t.get("link_share", float, 0.6),
-        min_letters=p.get("min_letters", int, 40), prose_block=p.get("prose_block", int, 60),
-        min_item_letters=p.get("min_item_letters", int, 4),
-        min_thai_share=p.get("min_thai_share", float, 0.05),
+        template_min_pages=t.number("min_pages", int, 3, minimum=1, maximum=MAX_COUNT),
+        template_share=share,
+        template_link_share=t.number("link_share", float, 0.6, above=0, maximum=1,
+                                     low="must be in (0, 1]"),
+        min_letters=p.number("min_letters", int, 40, minimum=0, maximum=MAX_COUNT),
+        prose_block=p.number("prose_block", int, 60, minimum=1, maximum=MAX_COUNT),
+        min_item_letters=p.number("min_item_letters", int, 4, minimum=0, maximum=MAX_COUNT),
+        min_thai_share=p.number("min_thai_share", float, 0.05, minimum=0, maximum=1),
         placeholder_phrases=tuple(p.strings("phrases", [])),
         more_links=tuple(p.strings("more_links", [])),
+        teaser_ends=tuple(p.strings("teaser_ends", [])),
         filler_words=tuple(p.strings("filler_words", [])),
         structure_words=tuple(p.strings("structure_words", [])),
         honorifics=tuple(people.strings("honorifics", [])),
         positions=tuple(people.strings("positions", [])),
-        people_max_block_chars=people.get("max_block_chars", int, 140),
+        people_max_block_chars=people.number("max_block_chars", int, 140, minimum=1,
+                                             maximum=MAX_COUNT),
     )
 
 
 def load_scoring(path: Path) -> Scoring:
     """The shared scoring file: one mapping under ``scoring:``."""
-    top = Fields(path, load_yaml(path), "scoring file")
+    top = _top(path, "scoring file", "scoring")
     top.check_keys({"scoring"})
     top.get("scoring", dict)
     return _scoring(top.child("scoring", "scoring"))
 
 
 def load_concepts(path: Path) -> dict[str, Concept]:
-    data = load_yaml(path)
-    top = Fields(path, data, "concepts file")
+    top = _top(path, "concepts file", "concepts")
     top.check_keys({"concepts"})
     top.get("concepts", dict)
     raw = top.child("concepts", "concepts")
@@ -279,7 +303,7 @@ def load_concepts(path: Path) -> dict[str, Concept]:
     for cid in raw.keys():
         f = raw.child(cid, f"concept {cid!r}")
         f.check_keys({"title_th", "keywords", "weak", "exclude", "decoy", "period_counts",
-                      "external_hosts", "note", "dated_item", "block"})
+                      "external_hosts", "note", "dated_item", "block", "markers"})
         keywords = f.strings("keywords", [])
         weak = f.strings("weak", [])
         if not keywords and not weak:
@@ -290,6 +314,7 @@ def load_concepts(path: Path) -> dict[str, Concept]:
             period_counts=f.get("period_counts", bool, False),
             external_hosts=tuple(f.strings("external_hosts", [])), weak=tuple(weak),
             dated_item=f.get("dated_item", bool, False), block=f.get("block", str, ""),
+            markers=tuple(f.strings("markers", [])),
         )
         if concepts[cid].block not in ("", "people"):
             raise f.error(f"concept {cid!r}: unknown block detector {concepts[cid].block!r} "
@@ -305,13 +330,8 @@ def _freshness(f: Fields) -> Freshness:
             f"freshness: unknown policy {policy!r} (one of: {', '.join(FRESHNESS_POLICIES)})",
             key="policy",
         )
-    days = f.get("days", int, 365)
-    if days <= 0:
-        raise f.error(f"freshness: 'days' must be positive, got {days}", key="days")
-    grace = f.get("grace_days", int, 0)
-    if grace < 0:
-        raise f.error(f"freshness: 'grace_days' must not be negative, got {grace}",
-                      key="grace_days")
+    days = f.number("days", int, 365, minimum=1, maximum=MAX_DAYS, low="must be positive")
+    grace = f.number("grace_days", int, 0, minimum=0, maximum=MAX_GRACE_DAYS)
     return Freshness(policy=policy, days=days, grace_days=grace)
 
 
@@ -321,15 +341,16 @@ def _scoring(f: Fields) -> Scoring:
     f.get("weights", dict)
     w = f.child("weights", "scoring.weights")
     w.check_keys(set(FIELDS))
-    weights = {name: w.get(name, float) for name in FIELDS}
-    threshold = f.get("threshold", float)
-    if threshold <= 0:
-        raise f.error("scoring: 'threshold' must be positive", key="threshold")
+    weights = {name: w.number(name, float, minimum=0, maximum=MAX_WEIGHT) for name in FIELDS}
+    threshold = f.number("threshold", float, above=0, maximum=MAX_WEIGHT,
+                         low="must be positive")
     return Scoring(
-        weights=weights, threshold=threshold, body_cap=f.get("body_cap", float),
-        anywhere_min_chars=f.get("anywhere_min_chars", int, 7),
-        tie_ratio=f.get("tie_ratio", float, 1.0),
-        weak_factor=f.get("weak_factor", float, 0.5),
+        weights=weights, threshold=threshold,
+        body_cap=f.number("body_cap", float, minimum=0, maximum=MAX_WEIGHT),
+        anywhere_min_chars=f.number("anywhere_min_chars", int, 7, minimum=1, maximum=1_000),
+        tie_ratio=f.number("tie_ratio", float, 1.0, above=0, maximum=1,
+                           low="must be in (0, 1]"),
+        weak_factor=f.number("weak_factor", float, 0.5, minimum=0, maximum=1),
         vague_links=tuple(f.strings("vague_links", [])),
     )
 

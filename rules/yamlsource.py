@@ -8,6 +8,7 @@ returns plain dicts and lists whose mappings carry their line numbers in
 
 from __future__ import annotations
 
+import math
 import reprlib
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,33 @@ class Fields:
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
             names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
             raise self.error(f"{self.what}: {key!r} must be {names}, got {short(value)}", key=key)
+        return value
+
+    def number(self, key: str, kind: type, default: Any = ..., *,
+               minimum: float | None = None, maximum: float | None = None,
+               above: float | None = None, low: str | None = None) -> Any:
+        """A finite ``int`` or ``float`` within ``[minimum, maximum]`` (``above``: an
+        exclusive lower bound); ``nan``, ``.inf`` and absurd values are located errors.
+        ``low`` replaces the wording of the lower-bound message."""
+        value = self.get(key, kind, default)
+        if key not in self.data or value is None:
+            return value
+
+        def bound(x: float) -> str:
+            return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+        problem = None
+        if isinstance(value, float) and not math.isfinite(value):
+            problem = "must be a finite number"
+        elif above is not None and value <= above:
+            problem = low or f"must be greater than {bound(above)}"
+        elif minimum is not None and value < minimum:
+            problem = low or ("must not be negative" if minimum == 0
+                              else f"must be at least {bound(minimum)}")
+        elif maximum is not None and value > maximum:
+            problem = f"must be at most {bound(maximum)}"
+        if problem:
+            raise self.error(f"{self.what}: {key!r} {problem}, got {short(value)}", key=key)
         return value
 
     def strings(self, key: str, default: list[str] | None = None) -> list[str]:
