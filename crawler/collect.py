@@ -76,6 +76,9 @@ class Collector:
         kind = item["type"]
         if kind == "record":
             record: DocumentRecord = item["record"]
+            earlier = self.records.get(record.url)
+            if earlier is not None and earlier.is_start:
+                record.is_start = True      # fetched again under another URL form
             self.records[record.url] = record
             self.stats["bytes"] += record.size_bytes
         elif kind == "link":

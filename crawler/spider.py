@@ -233,6 +233,10 @@ class SiteSpider(scrapy.Spider):
             return
         if is_start:
             self.start_ok = True
+        if meta.get("redirect_urls"):
+            # a redirect's target is fetched now: a link to it later is not fetched again
+            # (the start page redirected to /page/ stays the start page)
+            self.scheduled.add(self._canonical(url))
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         kind = sniff_kind(response.body[:4096], content_type, url)
         depth = int(meta.get("depth", 0))
@@ -337,7 +341,7 @@ class SiteSpider(scrapy.Spider):
         # at most EXTRACT_SLOTS documents are unpacked at once: peak memory is bounded by
         # design, whatever the number of documents in flight
         extracted = await maybe_deferred_to_future(self.slots.run(
-            threads.deferToThread, extract_document, body, kind))  # type: ignore[arg-type]
+            threads.deferToThread, extract_document, body, kind))  # type: ignore[arg-type,call-overload]
         dates = [DatedValue(d, d, "document_meta", f"{which} {d.isoformat()}", "day")
                  for which, d in extracted.meta_dates]
         dates += url_dates(response.url)

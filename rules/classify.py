@@ -27,7 +27,9 @@ from rules.text import compact_text, tokenizer
 BODY_LIMIT = 300_000  # characters of body text searched per record
 LABEL_FIELDS = ("link", "title", "url")  # what names the record itself
 NAMING_FIELDS = ("link", "context", "section", "title", "url")
+PAGE_NAMES = (*NAMING_FIELDS, "heading")
 ITEM_TITLE_LETTERS = 18   # a link label this long names one item, not a section
+MIN_MARKERS = 2           # distinct form markers that make a page an item of a concept
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ class Classifier:
         }
         self.decoys = {cid for cid, c in ruleset.concepts.items() if c.decoy}
         self.dated_items = {cid for cid, c in ruleset.concepts.items() if c.dated_item}
+        self.markers = {cid: [compact_text(m) for m in c.markers]
+                        for cid, c in ruleset.concepts.items() if c.markers}
         self.concept_categories: dict[str, list[str]] = {}
         for cat in ruleset.categories:
             for cid in cat.concepts:
@@ -178,6 +182,18 @@ class Classifier:
         if require and not any(w in label for w in require):
             return False
         return not any(w in label for w in forbid)
+
+    def _marker_hits(self, record: DocumentRecord) -> dict[str, list[Hit]]:
+        """Distinct form markers of each concept in the record's own text."""
+        if not self.markers or record.kind not in ("page", "document"):
+            return {}
+        text = compact_text(record.body_text[:BODY_LIMIT])
+        out: dict[str, list[Hit]] = {}
+        for cid, markers in self.markers.items():
+            found = [m for m in markers if m and m in text]
+            if found:
+                out[cid] = [Hit(cid, "marker", m) for m in found]
+        return out
 
     def _titled_item(self, record: DocumentRecord) -> bool:
         """A link gives the record a title of its own (an entry of a news list), not a
@@ -242,7 +258,7 @@ class Classifier:
         strong: dict[str, float] = {}
         weak: dict[str, dict[str, float]] = {}
         for h in hits:
-            if h.field == "body" or (fields and h.field not in fields):
+            if h.field in ("body", "marker", "block") or (fields and h.field not in fields):
                 continue
             if h.strength >= 1.0:
                 strong[h.field] = 1.0
@@ -284,12 +300,22 @@ class Classifier:
         decoy_score = 0.0
         fields = _field_texts(record, self.is_vague)
         threshold = self.ruleset.scoring.threshold
-        for cid, hits in self.concept_hits(record, fields).items():
+        concept_hits = self.concept_hits(record, fields)
+        for cid, hits in self._marker_hits(record).items():
+            concept_hits.setdefault(cid, []).extend(hits)
+        for cid, hits in concept_hits.items():
             if cid in self.decoys:
                 # a decoy competes only on what names the record itself
                 decoy_score = max(decoy_score, self.concept_score(hits, weights, LABEL_FIELDS))
                 continue
             score = self.concept_score(hits, weights)
+            if sum(h.field == "marker" for h in hits) >= MIN_MARKERS:
+                score = max(score, threshold)   # its own text has the item's form
+            if (record.kind == "page" and record.blocks and score >= threshold
+                    and not any(h.field in PAGE_NAMES or h.field == "marker" for h in hits)):
+                # a crawled page is named by its links, title, headings or URL; its own
+                # text (a law it cites, a plan it mentions) supports but never decides
+                score = min(score, threshold * 0.9)
             if (score < threshold and cid in self.dated_items and (
                     # an entry with a title of its own in a list headed "ข่าว"
                     (any(h.field in ("context", "section") for h in hits)

@@ -168,12 +168,16 @@ def find_items(ruleset: RuleSet, records: list[DocumentRecord], as_of: dt.date,
             continue
         view = own_view(record, template)
         home = record.url in homes
-        hub = is_hub(view)
-        if not hub:
+        if home:
+            # the home page is its boxes; an ITA box (a list of coded items) among them is
+            # a hub like any other: its rows label their links, the box is no item
+            for part in sections(view):
+                if not is_hub(part):
+                    judge(part, None)
+        elif not is_hub(view):
             parts = sections(view)
-            if not home:
-                judge(view, None)
-            if home or len(parts) >= 2:
+            judge(view, None)
+            if len(parts) >= 2:
                 for part in parts:
                     judge(part, None)
         if not home:

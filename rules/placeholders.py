@@ -44,7 +44,7 @@ _LOREM = ("lorem", "ipsum")
 # pictures that decorate rather than inform: icons, logos, bullets, "under construction"
 _DECORATION = re.compile(
     r"icon|logo|banner|bullet|arrow|spacer|blank|pixel|loading|loader|construct|coming|soon"
-    r"|button|btn|/bg|background|divider|line\.|new\.gif|hot\.gif|placeholder|avatar"
+    r"|button|btn|/bg|background|divider|line\.|new\.gif|hot\.gif|placehold|avatar"
     r"|no-?image|default|favicon|sprite|social|facebook|line-?icon|youtube|twitter|qr",
     re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[\W\d_]+|[\W\d_]+$")
@@ -73,6 +73,13 @@ class ContentJudge:
         self.more = re.compile("|".join(
             "(?:{})".format(".{0,25}".join(re.escape(compact_text(part)) for part in w.split("*")))
             for w in rules.more_links) or "(?!)")
+
+        ends = "|".join(re.escape(normalize_text(w).lower()) for w in rules.teaser_ends)
+        self.teaser = re.compile(rf"(?:{ends})[\W_]*$" if ends else "(?!)", re.IGNORECASE)
+
+    def is_dead_teaser(self, block: Block) -> bool:
+        """An entry ending in "Download" or "อ่านต่อ" as plain text: its link was never made."""
+        return not block.links and bool(self.teaser.search(normalize_text(block.text)[-40:]))
 
     def is_more_link(self, text: str) -> bool:
         """A "see all news" or "back" link: it leads to a listing, it is no item itself."""
@@ -139,9 +146,10 @@ class ContentJudge:
             if b.kind == "image" and not _DECORATION.search(f"{b.media} {b.text}"):
                 return CONTENT     # an org chart, a scanned announcement shown as a picture
         blocks = [b for b in blocks if b.kind not in ("image", "embed")]
+        teasers = [b for b in blocks if self.is_dead_teaser(b)]
         items: list[Block] = [b for b in blocks if 1 <= len(b.links) <= 2
-                              and not self.is_more_link(b.text)]
-        loose = [b for b in blocks if not b.links]
+                              and not self.is_more_link(b.text)] + teasers
+        loose = [b for b in blocks if not b.links and b not in teasers]
         plain_letters = 0
         phrase = ""
         for b in loose:

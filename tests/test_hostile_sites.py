@@ -218,3 +218,19 @@ def test_twelve_thousand_links_in_one_cell_keep_the_time_limit(tmp_path: Path, l
     assert elapsed < limit + 15, elapsed              # the limit holds (+ start-up, judging)
     assert report["run"]["status"] == "incomplete"
     assert "time limit" in report["run"]["reason"]
+
+
+def test_a_start_url_redirected_within_the_site_stays_the_start_page(tmp_path: Path) -> None:
+    """``/`` answers 302 to ``/page/``, whose menu links ``/page/`` again: it is still the
+    home page, judged by its boxes (the director's box among them)."""
+    home = html("<nav><a href='/page/'>หน้าแรก</a> <a href='/page/about.html'>เกี่ยวกับ</a></nav>"
+                "<h2>ผู้อำนวยการ</h2><p>นายสมชาย ใจดี</p><p>สาธารณสุขอำเภอตัวอย่าง</p>" + CONTENT)
+    routes = {"/": redirect(302, "/page/"), "/page/": home,
+              "/page/about.html": html("<nav><a href='/page/'>หน้าแรก</a></nav><h1>เกี่ยวกับ</h1>"
+                                       + CONTENT)}
+    with serve(routes.get) as site:
+        _, report, _ = audit(site.url, tmp_path)
+        assert site.requests.count("/page/") == 1
+    executives = next(c for c in report["categories"] if c["id"] == "1.1")
+    assert executives["status"] == "ok"
+    assert any("นายสมชาย ใจดี" in m for e in executives["evidence"] for m in e["matched"])

@@ -275,3 +275,50 @@ def test_a_foreign_journal_article_behind_a_thai_label_is_not_the_item(seed) -> 
                "from aqueous phase: kinetics and equilibrium studies. Chemical Engineering Journal.")
     v = verdicts(seed, crawl(site, documents={"rule.pdf": article}))["1.8"]
     assert not v.evidence and "not in Thai" in claimed(v)["rule.pdf"]
+
+
+def test_an_ita_box_on_the_home_page_does_not_hide_its_other_boxes(seed) -> None:  # type: ignore[no-untyped-def]
+    ita_box = "<h2>ITA 2567</h2><ul>" + "".join(
+        f"<li><a href='#'>MOIT{i} หน่วยงานมีการเผยแพร่ข้อมูล</a> 28 มี.ค. 2567</li>"
+        for i in range(12, 18)) + "</ul>"
+    site = {"": HOME.replace("<h2>ประกาศจัดซื้อจัดจ้าง</h2>", ita_box + "<h2>ประกาศจัดซื้อจัดจ้าง</h2>"),
+            "n1.html": page("n1", NEWS.format("ประชุมผู้บริหารสถานศึกษา")),
+            "n2.html": page("n2", NEWS.format("อบรมครูด้านการวัดและประเมินผล"))}
+    v = verdicts(seed, crawl(site, start=""))
+    assert v["1.8"].status == "ok" and v["1.1"].status == "ok"
+
+
+def test_teasers_whose_read_more_is_plain_text_are_claimed(seed) -> None:  # type: ignore[no-untyped-def]
+    box = ("<h2>จัดซื้อจัดจ้าง</h2><p>ประกวดราคาจ้างก่อสร้างอาคาร</p>"
+           "<p>ประกวดราคาจ้างก่อสร้างอาคารเรียน 3 ชั้น 12 ห้องเรียน ... ... Download</p>"
+           "<p>ประกาศสอบราคาจ้างก่อสร้างอาคาร</p><p>ประกาศสอบราคาจ้างก่อสร้างอาคารส้วม ... อ่านต่อ</p>")
+    v = verdicts(seed, crawl({"": page("หน้าแรก", box)}, start=""))["1.5"]
+    assert not v.evidence and "จัดซื้อจัดจ้าง" in [c.label for c in v.claimed]
+
+
+def test_a_law_cited_in_a_page_does_not_make_it_the_laws_item(seed) -> None:  # type: ignore[no-untyped-def]
+    body = ("<h1>ภารกิจขององค์กร</h1><p>ตามพระราชบัญญัติเทศบาล พ.ศ. 2496 มาตรา 50 ภายใต้บังคับแห่งกฎหมาย "
+            "เทศบาลมีหน้าที่ต้องทำในเขตเทศบาล ดังต่อไปนี้ รักษาความสงบเรียบร้อยของประชาชน "
+            "และระเบียบที่เกี่ยวข้อง</p>")
+    site = {"index.html": page("หน้าแรก", '<ul><li><a href="/duty.html">ภารกิจ</a></li></ul>'),
+            "duty.html": page("ภารกิจ", body)}
+    assert verdicts(seed, crawl(site))["1.8"].status == "missing"
+
+
+def test_a_citizen_procedure_is_a_service_item_whatever_its_menu_says(seed) -> None:  # type: ignore[no-untyped-def]
+    body = ("<h2>การแจ้งเกิด</h2><p>ผู้แจ้งต้องแจ้งภายใน 15 วันนับแต่วันเกิด ณ สำนักทะเบียนท้องถิ่น</p>"
+            "<h3>หลักฐานที่ต้องนำไปแสดง</h3><ul><li>บัตรประจำตัวประชาชนของผู้แจ้ง</li>"
+            "<li>หนังสือรับรองการเกิดจากโรงพยาบาล</li></ul>"
+            "<p>ค่าธรรมเนียม ไม่เสียค่าธรรมเนียม หากแจ้งเกินกำหนดปรับไม่เกิน 1,000 บาท</p>")
+    site = {"index.html": page("หน้าแรก", '<ul><li><a href="/regis.html">งานทะเบียนราษฎร</a></li></ul>'),
+            "regis.html": page("งานทะเบียนราษฎร", "<h1>งานทะเบียนราษฎร</h1>" + body)}
+    assert "regis.html" in urls(verdicts(seed, crawl(site))["1.7"])
+
+
+def test_bootstrap_sample_text_is_a_placeholder(seed) -> None:  # type: ignore[no-untyped-def]
+    body = ('<h1>รายงานประจำปี</h1><figure><img src="https://placehold.co/1536x500">'
+            "<figcaption>A caption for the above image.</figcaption></figure>")
+    site = {"index.html": page("หน้าแรก", '<ul><li><a href="/report.html">รายงานประจำปี</a></li></ul>'),
+            "report.html": page("รายงานประจำปี", body)}
+    v = verdicts(seed, crawl(site))["1.3"]
+    assert not v.evidence and "report.html" in claimed(v)
