@@ -19,6 +19,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rules.item_codes import CodeReader
 from rules.matcher import KeywordMatcher
 from rules.records import LEAD_CHARS, DocumentRecord, LinkContext
 from rules.ruleset import RuleSet
@@ -156,6 +157,8 @@ class Classifier:
         }
         self.decoys = {cid for cid, c in ruleset.concepts.items() if c.decoy}
         self.dated_items = {cid for cid, c in ruleset.concepts.items() if c.dated_item}
+        self.codes = CodeReader(ruleset)
+        self.category_ids = {c.id for c in ruleset.categories}
         self.markers = {cid: [compact_text(m) for m in c.markers]
                         for cid, c in ruleset.concepts.items() if c.markers}
         self.concept_categories: dict[str, list[str]] = {}
@@ -328,6 +331,22 @@ class Classifier:
                 current = scores.get(cat)
                 if current is None or score > current.score:
                     scores[cat] = CategoryScore(cat, score, cid, hits)
+        for lc in record.links_in:
+            if lc.nav:
+                continue
+            # a hub row's item code, read against its year's list, names the item
+            code_categories, read = self.codes.categories(lc)
+            for cat in code_categories:
+                category = self.ruleset.category(cat) if cat in self.category_ids else None
+                if category is None:
+                    continue
+                current = scores.get(cat)
+                hit = Hit(category.concepts[0], "context", read)
+                if current is None:
+                    scores[cat] = CategoryScore(cat, threshold, category.concepts[0], [hit])
+                else:
+                    current.score = max(current.score, threshold)
+                    current.hits = [*current.hits, hit]
         best = max((s.score for s in scores.values()), default=0.0)
         chosen: list[str] = []
         if best >= threshold and decoy_score < best:

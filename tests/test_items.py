@@ -322,3 +322,32 @@ def test_bootstrap_sample_text_is_a_placeholder(seed) -> None:  # type: ignore[n
             "report.html": page("รายงานประจำปี", body)}
     v = verdicts(seed, crawl(site))["1.3"]
     assert not v.evidence and "report.html" in claimed(v)
+
+
+CODED_HUB = """<h1>การเปิดเผยข้อมูลสาธารณะ {year}</h1><table>
+<tr><td>O12</td><td><a href="files/a.pdf">คลิก</a></td></tr>
+<tr><td>O-NET</td><td><a href="files/b.pdf">คลิก</a></td></tr></table>"""
+DOC = "เอกสารของสำนักงานเขตพื้นที่การศึกษา ปีงบประมาณ พ.ศ. ๒๕๖๘ จำนวนหลายหน้า"
+
+
+@pytest.mark.parametrize("year, ruleset, category", [
+    ("ITA 2568", "seed", "1.5"),        # O12 of 2568: procurement list and progress
+    ("ITA 2567", "seed", "1.3"),        # O12 of 2567: the six-month monitoring report
+    ("ITA 2568", "oit-2568", "O12"),
+    ("", "oit-2568", "O12"),            # an OIT rule set reads codes in its own year
+])
+def test_hub_codes_are_read_against_the_years_list(year: str, ruleset: str,
+                                                   category: str) -> None:
+    rs = load_ruleset(ruleset)
+    records = crawl({"ita.html": page("ITA", CODED_HUB.format(year=year))},
+                    documents={"files/a.pdf": DOC, "files/b.pdf": DOC})
+    v = {x.category: x for x in judge(rs, records, AS_OF, CrawlOutcome(pages=1))}
+    assert urls(v[category]) == ["files/a.pdf"]
+    assert any("O12" in m for m in v[category].evidence[0].matched)
+    assert not [c for c, x in v.items() if "files/b.pdf" in urls(x)]   # O-NET is no code
+
+
+def test_a_code_without_its_year_is_not_read_for_the_seed(seed) -> None:  # type: ignore[no-untyped-def]
+    records = crawl({"ita.html": page("ITA", CODED_HUB.format(year=""))},
+                    documents={"files/a.pdf": DOC, "files/b.pdf": DOC})
+    assert verdicts(seed, records)["1.5"].status == "missing"   # O12 means other items in other years
