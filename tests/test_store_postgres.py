@@ -19,6 +19,7 @@ from ita_audit.store import SCHEMA_VERSION, Store, metadata
 from rules.records import DatedValue, DocumentRecord, LinkContext
 from rules.ruleset import load_ruleset
 from rules.verdicts import CrawlOutcome, judge
+from tests.conftest import OWN_TEXT
 
 URL = os.environ.get("ITA_AUDIT_TEST_POSTGRES", "")
 pytestmark = pytest.mark.skipif(not URL, reason="set ITA_AUDIT_TEST_POSTGRES to a PostgreSQL URL")
@@ -27,20 +28,28 @@ SITE = "https://www.example-esa.go.th/"
 
 @pytest.fixture
 def store() -> Store:
+    """A fresh store on the one test database; tests running in parallel (two workers)
+    take turns through an advisory lock held for the whole test."""
     engine = sa.create_engine(URL)
+    guard = engine.connect()
+    guard.execute(sa.text("SELECT pg_advisory_lock(7414)"))
     with engine.begin() as conn:
         metadata.drop_all(conn)
-    engine.dispose()
     opened = Store.open(URL)
-    yield opened
-    opened.close()
+    try:
+        yield opened
+    finally:
+        opened.close()
+        guard.execute(sa.text("SELECT pg_advisory_unlock(7414)"))
+        guard.close()
+        engine.dispose()
 
 
 def test_a_run_round_trips_on_postgres(store: Store) -> None:
     as_of = dt.date(2026, 11, 20)
     record = DocumentRecord(
         url=SITE + "files/แผน.pdf", kind="document", title="แผนปฏิบัติการประจำปี",
-        body_text="ปีงบประมาณ พ.ศ. ๒๕๖๙", text_layer="yes",
+        body_text="แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๖๙\n" + OWN_TEXT, text_layer="yes",
         dates=[DatedValue(dt.date(2026, 1, 5), dt.date(2026, 1, 5), "document_meta", "created")],
         links_in=[LinkContext(SITE, anchor_text="ดาวน์โหลด", row_text="O6 แผนปฏิบัติการ")],
     )
