@@ -26,6 +26,9 @@ CRAWL_LIMITS: dict[str, tuple[str, type, float, float]] = {
     "delay_s": ("delay_s", float, 0, 3_600),               # between requests to a site
     "autothrottle": ("autothrottle", bool, 0, 0),
     "max_redirects": ("max_redirects", int, 0, 100),
+    "max_sitemaps": ("max_sitemaps", int, 0, 1_000),
+    # private, loopback and link-local hosts the start URL did not name (local testing only)
+    "allow_private_targets": ("allow_private_targets", bool, 0, 0),
 }
 # ids are INTEGER columns: 64 bits in SQLite, 32 in PostgreSQL
 RUN_ID_MAX = 2**31 - 1

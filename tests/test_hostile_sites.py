@@ -234,3 +234,28 @@ def test_a_start_url_redirected_within_the_site_stays_the_start_page(tmp_path: P
     executives = next(c for c in report["categories"] if c["id"] == "1.1")
     assert executives["status"] == "ok"
     assert any("นายสมชาย ใจดี" in m for e in executives["evidence"] for m in e["matched"])
+
+
+@pytest.mark.parametrize("allow, sent", [(False, False), (True, True)])
+def test_private_addresses_the_start_url_did_not_name_are_refused(allow: bool, sent: bool) -> None:
+    """Defence in depth behind the host check: even a host admitted to the scope (an alias)
+    is refused when it is a private address other than the start URL's own."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.middlewares import OffSiteRequest, ScopeMiddleware
+    from crawler.scope import Scope
+
+    scope = Scope.for_site("https://www.example-esa.go.th/")
+    scope.hosts.add("10.0.0.5")
+    noted: list[str] = []
+    spider = SimpleNamespace(scope=scope, note_off_site=lambda r: noted.append(r.url))
+    middleware = ScopeMiddleware(allow_private=allow)
+    assert middleware.process_request(Request("https://www.example-esa.go.th/a"), spider) is None
+    if sent:
+        assert middleware.process_request(Request("https://10.0.0.5/admin"), spider) is None
+    else:
+        with pytest.raises(OffSiteRequest):
+            middleware.process_request(Request("https://10.0.0.5/admin"), spider)
+        assert noted == ["https://10.0.0.5/admin"]

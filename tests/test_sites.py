@@ -192,3 +192,16 @@ def test_each_site_keeps_its_rule_set_and_robots(ten_sites) -> None:  # type: ig
     private = "private/plan.html"
     assert servers[0].url + private in crawled[servers[0].url]   # ignore_robots: true
     assert servers[2].url + private not in crawled[servers[2].url]
+
+
+def test_sites_file_sets_the_sitemap_cap_and_the_private_target_switch(tmp_path: Path) -> None:
+    path = write(tmp_path / "sites.yaml", """\
+        sites:
+          - url: http://intranet.example.go.th/
+            limits: {max_sitemaps: 3, allow_private_targets: true}
+          - url: https://www.example.go.th/
+        """)
+    first, second = [s.job(CrawlLimits()).limits for s in load_sites(path).sites]
+    assert first is not None and second is not None
+    assert (first.max_sitemaps, first.allow_private_targets) == (3, True)
+    assert (second.max_sitemaps, second.allow_private_targets) == (20, False)   # the defaults
