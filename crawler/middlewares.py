@@ -62,7 +62,7 @@ class ScopeMiddleware:
         if self.allow_private:
             return False
         host = normalize_host(urllib.parse.urlsplit(url).hostname or "")
-        return is_private_host(host) and host not in scope.hosts
+        return is_private_host(host) and host not in (scope.named or scope.hosts)
 
 RETRY_AFTER_CODES = (429, 503)
 MAX_RETRY_AFTER_TRIES = 2

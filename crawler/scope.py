@@ -102,18 +102,20 @@ class Scope:
 
     hosts: set[str]
     origins: set[tuple[str, int]] = field(default_factory=set)   # (scheme, port)
+    named: frozenset[str] = frozenset()    # the hosts the start URL itself names
 
     @classmethod
     def for_site(cls, start_url: str) -> Scope:
         origin = _origin(start_url)
+        named = frozenset(site_hosts(start_url))
         if origin is None:
-            return cls(site_hosts(start_url), set())
+            return cls(set(named), set(), named)
         scheme, _host, port = origin
         if port == DEFAULT_PORTS[scheme]:
             origins = {("http", 80), ("https", 443)}
         else:
             origins = {(scheme, port)}
-        return cls(site_hosts(start_url), origins)
+        return cls(set(named), origins, named)
 
     def is_internal(self, url: str) -> bool:
         origin = _origin(url)
