@@ -63,6 +63,7 @@ class Collector:
         # pages and documents that could not be fetched (5xx, refused, timeout): the
         # crawl did not see them, so what they may hold is unknown, never missing
         self.failed: dict[str, str] = {}
+        self.archive_cut: dict[str, None] = {}   # archive pages a limit left unvisited
         self.broken: dict[str, BrokenLink] = {}
         self.errors: list[str] = []
         self.incomplete_reasons: list[str] = []
@@ -108,6 +109,11 @@ class Collector:
 
     def add_broken(self, url: str, status: int | None, error: str) -> None:
         self.broken[url] = BrokenLink(url, status, error, [])
+
+    def note_archive_cut(self, url: str) -> None:
+        if url not in self.archive_cut and len(self.archive_cut) < MAX_FAILED_KEPT * 50:
+            self.archive_cut[url] = None
+            self.stats["archive_not_visited"] = len(self.archive_cut)
 
     def add_failed(self, url: str, why: str) -> None:
         if len(self.failed) < MAX_FAILED_KEPT:
@@ -163,6 +169,10 @@ class Collector:
             status, reason = "incomplete", "; ".join(self.incomplete_reasons)
         else:
             status, reason = "complete", ""
+        if self.archive_cut and status == "complete":
+            note = (f"complete for the audit; {self.stats['archive_not_visited']} older archive "
+                    f"or pagination page(s) not visited (e.g. {next(iter(self.archive_cut))})")
+            reason = f"{reason}; {note}" if reason else note
         if self.failed and status != "failed":
             # partial: the categories those pages could hold are unknown (rules/findings.py)
             shown = "; ".join(f"{url} ({why})" for url, why in list(self.failed.items())[:3])

@@ -23,6 +23,33 @@ class OffSiteRequest(IgnoreRequest):
     """A request to another scheme, host or port than the audited site's: never sent."""
 
 
+class PageBudgetExceeded(IgnoreRequest):
+    """The ``--max-pages`` budget is spent: the request is not sent."""
+
+
+class PageBudgetMiddleware:
+    """Counts pages, documents and sitemaps against ``--max-pages`` when they are sent,
+    not when they are found: the crawl is best-first (request priority), so the budget
+    goes to the best links, whatever order they were discovered in."""
+
+    def __init__(self, crawler: Any = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> PageBudgetMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        spider = spider or getattr(self.crawler, "spider", None)
+        spend = getattr(spider, "spend", None)
+        if spend is None or not request.meta.get("budget") or request.meta.get("budget_spent"):
+            return None
+        if not spend(request):
+            raise PageBudgetExceeded(f"page limit reached: {request.url}")
+        request.meta["budget_spent"] = True   # a redirect or retry of it is not counted again
+        return None
+
+
 class ScopeMiddleware:
     """Checks **every** request before it is sent: links, iframes, sitemap entries and
     robots.txt's ``Sitemap:`` lines, redirects (301/302/303/307/308) and meta

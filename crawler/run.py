@@ -24,6 +24,8 @@ from crawler.spider import SiteSpider
 class CrawlJob:
     url: str
     limits: CrawlLimits
+    # words that name an item of the rule set: links labelled with them are fetched first
+    priority_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def crawl_sites(
         crawler = process.create_crawler(SiteSpider)
         crawler.settings.setdict(scrapy_settings(job.limits), priority="spider")
         crawlers.append(crawler)
-        process.crawl(crawler, start_url=job.url, limits=job.limits)
+        process.crawl(crawler, start_url=job.url, limits=job.limits,
+                      priority_terms=job.priority_terms)
     started = time.monotonic()
 
     def snapshot() -> list[Progress]:

@@ -26,6 +26,7 @@ class CrawlLimits:
     max_retry_after_s: int = 30      # honour Retry-After up to this many seconds
     allow_private_targets: bool = False  # private/loopback hosts the start URL did not name
     max_sitemaps: int = 20           # sitemap files fetched (indexes included); they count as pages
+    max_archive_pages: int = 5       # pages read of each listing's pagination / date archive
     contact_url: str = DEFAULT_CONTACT
 
     @classmethod
@@ -72,6 +73,7 @@ def scrapy_settings(limits: CrawlLimits) -> dict[str, Any]:
             # before RobotsTxtMiddleware (100): an off-site request is never sent, not
             # even for that host's robots.txt
             "crawler.middlewares.ScopeMiddleware": 50,
+            "crawler.middlewares.PageBudgetMiddleware": 60,
             "crawler.middlewares.RetryAfterMiddleware": 560,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.CollectorPipeline": 100},

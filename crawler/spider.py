@@ -28,15 +28,25 @@ from twisted.python.failure import Failure
 from crawler.collect import Collector
 from crawler.documents import extract_document, sniff_kind
 from crawler.encoding import Decoded, decode_html
-from crawler.middlewares import OffSiteRequest
+from crawler.middlewares import OffSiteRequest, PageBudgetExceeded
 from crawler.page import LinkOut, ParsedPage, parse_html
-from crawler.scope import SKIP_EXTENSIONS, Scope, TrapGuard, extension
+from crawler.priority import (
+    DEPTH_STEP,
+    PRIORITY_ARCHIVE,
+    PRIORITY_MENU,
+    PRIORITY_NAMED,
+    PRIORITY_START,
+    Prioritizer,
+    archive_family,
+)
+from crawler.scope import DOCUMENT_EXTENSIONS, SKIP_EXTENSIONS, Scope, TrapGuard, extension
 from crawler.settings import CrawlLimits
 from rules.dates import extract_dates
 from rules.records import Block, DatedValue, DocumentRecord, LinkContext
 
 BLOCKING_STATUSES = (401, 403, 429)
 EXTRACT_SLOTS = 2   # HTML pages parsed and documents unpacked at the same time
+DISCOVERY_FACTOR = 5   # links queued at most: this many times --max-pages (best ones fetched)
 READABLE_KINDS = ("pdf", "docx", "xlsx")  # legacy doc/xls are recognised but not read
 _ISO_IN_URL = re.compile(r"(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -99,8 +109,12 @@ def parse_response(response: TextResponse) -> ParsedResponse:
 class SiteSpider(scrapy.Spider):
     name = "ita_site"
 
-    def __init__(self, start_url: str, limits: CrawlLimits | None = None, **kwargs: Any) -> None:
+    def __init__(self, start_url: str, limits: CrawlLimits | None = None,
+                 priority_terms: tuple[str, ...] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.prioritizer = Prioritizer(priority_terms)
+        self.archive_pages: dict[str, int] = {}   # archive family -> pages scheduled
+        self.fetched = 0                          # requests sent against --max-pages
         self.start_url = start_url
         self.limits = limits or CrawlLimits()
         self.scope = Scope.for_site(start_url)
@@ -128,7 +142,8 @@ class SiteSpider(scrapy.Spider):
         host = host[4:] if host.startswith("www.") else host
         return urllib.parse.urlunsplit(("", host, parts.path or "/", parts.query, ""))
 
-    def _request(self, url: str, depth: int, referer: str | None, **meta: Any) -> Request | None:
+    def _request(self, url: str, depth: int, referer: str | None, priority: int = 0,
+                 archive: bool = False, **meta: Any) -> Request | None:
         key = self._canonical(url)
         if key in self.scheduled:
             return None
@@ -137,21 +152,39 @@ class SiteSpider(scrapy.Spider):
         if not self.guard.allow(url):
             return None
         if depth > self.limits.max_depth:
-            self.collector.mark_incomplete(f"depth limit {self.limits.max_depth} reached")
+            self._cut(url, archive, f"depth limit {self.limits.max_depth} reached")
             return None
-        if len(self.scheduled) + len(self.sitemaps) >= self.limits.max_pages:
-            self.collector.mark_incomplete(f"page limit {self.limits.max_pages} reached")
+        if len(self.scheduled) >= self.limits.max_pages * DISCOVERY_FACTOR:
+            self._cut(url, archive, f"page limit {self.limits.max_pages} reached")
             return None
         try:
             request = Request(
                 url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                meta={"depth": depth, "referer_page": referer, **meta},
+                priority=priority,
+                meta={"depth": depth, "referer_page": referer, "archive": archive,
+                      "budget": True, **meta},
             )
         except ValueError as exc:   # a URL the request library refuses: a broken link
             self.collector.add_broken(url, None, f"malformed URL ({exc})"[:200])
             return None
         self.scheduled.add(key)
         return request
+
+    def _cut(self, url: str, archive: bool, why: str) -> None:
+        """A limit kept ``url`` from being fetched: only archive pages leave the audit
+        complete (noted); a menu, hub or item link makes it incomplete."""
+        if archive:
+            self.collector.note_archive_cut(url)
+        else:
+            self.collector.mark_incomplete(why)
+
+    def spend(self, request: Request) -> bool:
+        """Called by ``PageBudgetMiddleware`` before a page, document or sitemap request
+        is sent: whether the ``--max-pages`` budget allows it."""
+        if self.fetched >= self.limits.max_pages:
+            return False
+        self.fetched += 1
+        return True
 
     def _sitemap_request(self, url: str, depth: int) -> Request | None:
         """Sitemaps count against the page limit, and at most ``max_sitemaps`` are read."""
@@ -161,15 +194,14 @@ class SiteSpider(scrapy.Spider):
         if len(self.sitemaps) >= self.limits.max_sitemaps:
             self.collector.stats["sitemaps_skipped"] += 1
             return None
-        if len(self.scheduled) + len(self.sitemaps) >= self.limits.max_pages:
-            return None
         self.sitemaps.add(key)
         return Request(url, callback=self.parse_sitemap, errback=self.on_aux_error,
-                       dont_filter=True,
-                       meta={"handle_httpstatus_all": True, "sitemap_depth": depth})
+                       dont_filter=True, priority=PRIORITY_MENU,
+                       meta={"handle_httpstatus_all": True, "sitemap_depth": depth,
+                             "budget": True, "archive": True})
 
     async def start(self) -> AsyncIterator[Request]:
-        first = self._request(self.start_url, 0, None, is_start=True)
+        first = self._request(self.start_url, 0, None, PRIORITY_START, is_start=True)
         if first is not None:
             yield first
         origin = urllib.parse.urljoin(self.start_url, "/")
@@ -310,9 +342,13 @@ class SiteSpider(scrapy.Spider):
                 why = "no links in the HTML of the start page: nothing to follow"
             self.collector.mark_incomplete(why)
         for link in page.links:
-            yield from self._follow(response.url, link, depth)
+            yield from self._follow(response.url, link, depth,
+                                    bool(response.meta.get("archive")))
 
-    def _follow(self, source: str, link: LinkOut, depth: int) -> Iterator[Any]:
+    def _follow(self, source: str, link: LinkOut, depth: int,
+                in_archive: bool = False) -> Iterator[Any]:
+        """Record a link and schedule it.  Links found on an archive page (the posts of a
+        listing's second page) are archive too, unless their label names an item."""
         context = LinkContext(
             source_url=source, anchor_text=link.anchor_text, title_attr=link.title_attr,
             img_alt=link.img_alt, row_text=link.row_text, heading=link.heading,
@@ -332,9 +368,32 @@ class SiteSpider(scrapy.Spider):
         yield {"type": "link", "source": source, "target": link.url, "context": context,
                "external": not internal}
         if internal:
-            request = self._request(link.url, depth + 1, source)
+            label = context.label
+            priority, archive = self.prioritizer.priority(
+                link.url, label, link.row_text or link.preceding, link.nav, depth + 1,
+                extension(link.url) in DOCUMENT_EXTENSIONS)
+            next_depth = depth + 1
+            if (in_archive and not archive and not link.nav
+                    and priority < PRIORITY_NAMED - DEPTH_STEP * next_depth):
+                archive, priority = True, PRIORITY_ARCHIVE - next_depth   # an archive's posts
+            elif archive:
+                if not self._archive_allows(link.url):
+                    return
+                next_depth = depth      # paging through a listing goes no deeper
+            request = self._request(link.url, next_depth, source, priority, archive)
             if request is not None:
                 yield request
+
+    def _archive_allows(self, url: str) -> bool:
+        """Each listing is read to its newest ``max_archive_pages`` pages."""
+        family = archive_family(url)
+        key, number = family if family else (url, 2)
+        seen = self.archive_pages.get(key, 0)
+        if number > self.limits.max_archive_pages or seen >= self.limits.max_archive_pages:
+            self.collector.note_archive_cut(url)
+            return False
+        self.archive_pages[key] = seen + 1
+        return True
 
     async def _parse_document(self, response: Response, kind: str, content_type: str) -> dict[str, Any]:
         body = response.body
@@ -369,6 +428,10 @@ class SiteSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         if failure.check(OffSiteRequest):
             return   # noted by ScopeMiddleware as an external link
+        if failure.check(PageBudgetExceeded):
+            self._cut(request.url, bool(request.meta.get("archive")),
+                      f"page limit {self.limits.max_pages} reached")
+            return
         error = failure.getErrorMessage() or failure.type.__name__
         name = failure.type.__name__ if failure.type else "Error"
         is_start = bool(request.meta.get("is_start"))

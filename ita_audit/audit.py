@@ -44,6 +44,16 @@ class SiteOutcome:
     verdicts: list[Verdict]
 
 
+def item_terms(ruleset: RuleSet) -> tuple[str, ...]:
+    """The rule set's item phrases (strong keywords of its categories' concepts), compact:
+    the crawl fetches links labelled with them first."""
+    from rules.text import compact_text
+
+    concepts = {cid for cat in ruleset.categories for cid in cat.concepts}
+    return tuple(sorted({compact_text(k) for cid in concepts
+                         for k in ruleset.concepts[cid].keywords}))
+
+
 def crawl_outcome(result: CrawlResult) -> CrawlOutcome:
     no_text = sum(1 for r in result.records if r.kind == "document"
                   and r.text_layer in ("no", "broken"))
@@ -100,8 +110,10 @@ def run_audit(
             open_runs.add(run_ids[-1])
         with CtrlC(on_second=leave_now) as ctrl_c:
             try:
-                results = crawl_sites([CrawlJob(job.url, job.limits or default_limits)
-                                       for job in jobs], progress=progress)
+                results = crawl_sites([CrawlJob(job.url, job.limits or default_limits,
+                                                item_terms(rs))  # type: ignore[arg-type]
+                                       for job, rs in zip(jobs, rulesets, strict=True)],
+                                      progress=progress)
             except Exception:
                 if not ctrl_c.pressed:
                     raise

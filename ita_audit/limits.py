@@ -27,6 +27,7 @@ CRAWL_LIMITS: dict[str, tuple[str, type, float, float]] = {
     "autothrottle": ("autothrottle", bool, 0, 0),
     "max_redirects": ("max_redirects", int, 0, 100),
     "max_sitemaps": ("max_sitemaps", int, 0, 1_000),
+    "max_archive_pages": ("max_archive_pages", int, 1, 1_000),
     # private, loopback and link-local hosts the start URL did not name (local testing only)
     "allow_private_targets": ("allow_private_targets", bool, 0, 0),
 }

@@ -169,7 +169,10 @@ def audit_all(as_of: dt.date = AS_OF, ruleset_name: str = "seed") -> list[tuple[
                          request_timeout_s=20)
     out = []
     with replayed(sites) as urls:
-        results = crawl_sites([CrawlJob(urls[s.name], limits) for s in sites])
+        from ita_audit.audit import item_terms
+
+        results = crawl_sites([CrawlJob(urls[s.name], limits, item_terms(ruleset))
+                               for s in sites])
         for site, result in zip(sites, results, strict=True):
             origin = urls[site.name][: urls[site.name].index("/", 8)]
             verdicts = (judge(ruleset, result.records, as_of, crawl_outcome(result), classifier)
